@@ -1,0 +1,50 @@
+#ifndef FOLIO_CNCURSESW_SHIM_H
+#define FOLIO_CNCURSESW_SHIM_H
+/* Wide-character ncurses for Swift. SwiftPM drops pkg-config's -D_XOPEN_SOURCE,
+   so ask for the wide API explicitly. */
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <curses.h>
+
+/* Macros and globals that do not import cleanly into Swift. */
+static inline WINDOW *folio_stdscr(void) { return stdscr; }
+static inline int folio_cols(void) { return COLS; }
+static inline int folio_lines(void) { return LINES; }
+static inline attr_t folio_a_normal(void) { return A_NORMAL; }
+static inline attr_t folio_a_bold(void) { return A_BOLD; }
+static inline attr_t folio_a_dim(void) { return A_DIM; }
+static inline attr_t folio_a_reverse(void) { return A_REVERSE; }
+static inline attr_t folio_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t folio_a_italic(void) { return A_ITALIC; }
+static inline int folio_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int folio_key_code_yes(void) { return KEY_CODE_YES; }
+/* wcwidth is only declared with _XOPEN_SOURCE, which SwiftPM drops. */
+extern int wcwidth(wchar_t c);
+static inline int folio_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* Signals: the handler only records the signal; the main loop acts on it.
+   Written in C so that the handler is async-signal-safe. */
+static volatile sig_atomic_t folio_pending_signal = 0;
+static inline void folio_signal_handler(int sig) { folio_pending_signal = sig; }
+static inline void folio_install_signal_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = folio_signal_handler;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, 0);
+    sigaction(SIGTERM, &sa, 0);
+    sigaction(SIGHUP, &sa, 0);
+    sigaction(SIGQUIT, &sa, 0);
+    signal(SIGPIPE, SIG_IGN);
+}
+static inline int folio_take_pending_signal(void) {
+    int sig = folio_pending_signal;
+    folio_pending_signal = 0;
+    return sig;
+}
+#endif

@@ -1,0 +1,77 @@
+/// A small DOM built from libxml2's tree, so that the extraction code is plain
+/// Swift. Depth is capped when the tree is built, so walking it recursively is safe.
+final class HTMLNode {
+    enum Kind { case element, text, comment }
+
+    let kind: Kind
+    /// Lower-case tag name for elements; empty otherwise.
+    let name: String
+    let attributes: [String: String]
+    /// Text for text and comment nodes.
+    let text: String
+    private(set) var children: [HTMLNode] = []
+    private(set) weak var parent: HTMLNode?
+
+    init(kind: Kind, name: String = "", attributes: [String: String] = [:], text: String = "") {
+        self.kind = kind
+        self.name = name
+        self.attributes = attributes
+        self.text = text
+    }
+
+    func append(_ child: HTMLNode) {
+        child.parent = self
+        children.append(child)
+    }
+
+    func removeChild(_ child: HTMLNode) {
+        children.removeAll { $0 === child }
+    }
+
+    func attribute(_ name: String) -> String? { attributes[name] }
+
+    /// Class and id, lower-cased, for hints like "article-body" or "share-bar".
+    lazy var classAndID: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+
+    var elementChildren: [HTMLNode] { children.filter { $0.kind == .element } }
+
+    /// All text below this node, whitespace as in the source.
+    var textContent: String {
+        if kind == .text { return text }
+        if kind == .comment { return "" }
+        var result = ""
+        forEachText { result += $0 }
+        return result
+    }
+
+    func forEachText(_ body: (String) -> Void) {
+        for child in children {
+            switch child.kind {
+            case .text: body(child.text)
+            case .element: child.forEachText(body)
+            case .comment: break
+            }
+        }
+    }
+
+    /// Elements below this node (depth first, document order) matching `predicate`.
+    func descendants(where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
+        var found: [HTMLNode] = []
+        var stack: [HTMLNode] = children.reversed()
+        while let node = stack.popLast() {
+            guard node.kind == .element else { continue }
+            if predicate(node) { found.append(node) }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return found
+    }
+
+    func first(_ tag: String) -> HTMLNode? { descendants { $0.name == tag }.first }
+
+    var ancestors: [HTMLNode] {
+        var list: [HTMLNode] = []
+        var node = parent
+        while let n = node { list.append(n); node = n.parent }
+        return list
+    }
+}

@@ -1,0 +1,80 @@
+import CLibXML2
+import Foundation
+
+/// Parses HTML with libxml2's forgiving HTML parser and copies the tree into
+/// `HTMLNode`s. Nesting deeper than `maxDepth` is flattened into the node at
+/// that depth, so hostile pages with 100,000 nested elements stay safe.
+enum HTMLParser {
+    static let maxDepth = 180
+
+    struct Result {
+        let root: HTMLNode
+        /// Comments outside the root element (e.g. "saved from url=").
+        let topComments: [String]
+    }
+
+    static func parse(_ bytes: [UInt8], encoding: String) -> Result? {
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlReadMemory(chars, Int32(buffer.count), nil, encoding, options)
+                    ?? htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+
+        var comments: [String] = []
+        var top = doc.pointee.children
+        while let node = top {
+            if node.pointee.type == XML_COMMENT_NODE, let content = node.pointee.content { comments.append(String(cString: content)) }
+            top = node.pointee.next
+        }
+        guard let rootPointer = xmlDocGetRootElement(doc) else { return nil }
+        return Result(root: convert(rootPointer), topComments: comments)
+    }
+
+    /// Copies a libxml2 subtree without recursion.
+    private static func convert(_ rootPointer: xmlNodePtr) -> HTMLNode {
+        let root = element(rootPointer)
+        var stack: [(xmlNodePtr?, HTMLNode, Int)] = [(rootPointer.pointee.children, root, 1)]
+        while !stack.isEmpty {
+            let (pointer, parent, depth) = stack.removeLast()
+            guard let node = pointer else { continue }
+            stack.append((node.pointee.next, parent, depth))  // siblings after this one
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                if depth >= maxDepth {
+                    stack.append((node.pointee.children, parent, depth))  // flatten into parent
+                } else {
+                    let child = element(node)
+                    parent.append(child)
+                    stack.append((node.pointee.children, child, depth + 1))
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { parent.append(HTMLNode(kind: .text, text: String(cString: content))) }
+            case XML_COMMENT_NODE:
+                if let content = node.pointee.content { parent.append(HTMLNode(kind: .comment, text: String(cString: content))) }
+            default:
+                break
+            }
+        }
+        return root
+    }
+
+    private static func element(_ node: xmlNodePtr) -> HTMLNode {
+        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            if let n = a.pointee.name, let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                attributes[String(cString: n).lowercased()] = String(cString: value)
+                folio_xml_free(value)
+            }
+            attribute = a.pointee.next
+        }
+        return HTMLNode(kind: .element, name: name, attributes: attributes)
+    }
+}

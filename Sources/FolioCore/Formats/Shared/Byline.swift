@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reads byline lines: "By Priya Raman", "By Leena Haapala, Business Reporter | 3 June 2025",
+/// "*By Marta Castellví · Alpine Post · 9 January 2026*", "Von Anna Weber", "Par …", "Por …".
+enum Byline {
+    struct Parts: Equatable {
+        var author: String
+        var date: Date?
+        /// Other parts of the line that are neither a date nor a reading time (often the site).
+        var others: [String]
+    }
+
+    private static let prefixes = ["by ", "words by ", "written by ", "story by ", "von ", "par ", "por ", "text: ", "autor: ", "author: ", "autorin: "]
+    private static let roles = ["reporter", "writer", "editor", "correspondent", "columnist", "staff", "contributor", "redakteur", "journalist", "journaliste", "redactor", "corresponsal"]
+
+    static func parse(_ line: String) -> Parts? {
+        var text = line.trimmingCharacters(in: .whitespaces)
+        while let f = text.first, "*_".contains(f), let l = text.last, l == f { text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) }
+        guard text.count <= 160 else { return nil }
+        let lower = text.lowercased()
+        guard let prefix = prefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
+        text = String(text.dropFirst(prefix.count))
+        var parts = split(text)
+        guard !parts.isEmpty else { return nil }
+        var name = parts.removeFirst()
+        var date = DateParser.find(in: name)
+        if date != nil, let cut = name.range(of: ", ") { name = String(name[..<cut.lowerBound]) }
+        if let comma = name.range(of: ", "), roles.contains(where: { name[comma.upperBound...].lowercased().contains($0) }) {
+            name = String(name[..<comma.lowerBound])
+        }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        guard !name.isEmpty, name.split(separator: " ").count <= 12, name.first?.isUppercase == true else { return nil }
+        var others: [String] = []
+        for part in parts {
+            if let d = DateParser.find(in: part) { if date == nil { date = d }; continue }
+            let p = part.lowercased()
+            if p.hasSuffix("min read") || p.hasSuffix("minute read") || p.hasPrefix("updated") || p.hasPrefix("published") { continue }
+            others.append(part)
+        }
+        return Parts(author: name, date: date, others: others)
+    }
+
+    private static func split(_ text: String) -> [String] {
+        var parts = [text]
+        for separator in [" | ", " · ", " — ", " – ", " - ", " • "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,15 @@
+/// Splits a site name off a page title: "Headline | Site" -> ("Headline", "Site"),
+/// for " | ", " :: ", " — ", " – ", " - ", " » ", " · " when the tail is short.
+enum TitleSplit {
+    static func split(_ title: String) -> (title: String, site: String?) {
+        for separator in [" | ", " :: ", " — ", " – ", " - ", " » ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let tail = String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if head.count >= tail.count, !tail.isEmpty, tail.split(separator: " ").count <= 5 { return (head, tail) }
+        }
+        return (title, nil)
+    }
+}
+
+import Foundation

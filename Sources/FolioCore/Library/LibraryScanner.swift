@@ -1,0 +1,100 @@
+import Foundation
+
+/// Lists the article files below a folder: recursive, hidden files and folders
+/// skipped, symlinks followed only to regular files inside the folder, and
+/// anything else that looks like an article but cannot be one reported.
+public enum LibraryScanner {
+    public struct Entry: Equatable, Sendable {
+        /// Relative to the library folder (see `PathCoding` for odd bytes).
+        public var path: String
+        /// What to open: the file itself, or where its symlink leads.
+        public var absolutePath: String
+        public var size: Int
+        public var modified: Date
+        public var format: ArticleFormat
+    }
+
+    public struct Skipped: Equatable, Sendable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct Result: Sendable {
+        public var entries: [Entry] = []
+        public var skipped: [Skipped] = []
+    }
+
+    public static func scan(_ root: String) -> Result {
+        var result = Result()
+        let rootReal = realPath(root) ?? root
+        var pending: [String] = [""]  // relative folders still to read
+        while let folder = pending.popLast() {
+            let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
+            guard let dir = PathCoding.withCString(absoluteFolder, { opendir($0) }) else {
+                if !folder.isEmpty { result.skipped.append(Skipped(path: folder, reason: SafeFile.errnoText(errno))) }
+                continue
+            }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    let length = bytes.firstIndex(of: 0) ?? bytes.count
+                    return PathCoding.decode(UnsafeBufferPointer(rebasing: bytes[..<length]))
+                }
+                if name.hasPrefix(".") { continue }  // hidden, and . and ..
+                names.append(name)
+            }
+            for name in names.sorted().reversed() {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let absolute = root + "/" + relative
+                var info = stat()
+                guard PathCoding.withCString(absolute, { lstat($0, &info) }) == 0 else { continue }  // vanished
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR { pending.append(relative); continue }
+                guard let format = ArticleFormat(fileName: name) else { continue }
+                if kind == S_IFREG {
+                    result.entries.append(Entry(path: relative, absolutePath: absolute, size: Int(info.st_size), modified: date(info), format: format))
+                } else if kind == S_IFLNK {
+                    switch followLink(absolute, inside: rootReal) {
+                    case .success(let (target, targetInfo)):
+                        result.entries.append(Entry(path: relative, absolutePath: target, size: Int(targetInfo.st_size), modified: date(targetInfo), format: format))
+                    case .failure(let reason):
+                        result.skipped.append(Skipped(path: relative, reason: reason.text))
+                    }
+                } else {
+                    result.skipped.append(Skipped(path: relative, reason: "not a regular file"))
+                }
+            }
+        }
+        result.entries.reverse()
+        return result
+    }
+
+    struct LinkProblem: Error { let text: String }
+
+    /// Where a symlink leads, if that is a regular file inside the library.
+    static func followLink(_ path: String, inside root: String) -> Swift.Result<(String, stat), LinkProblem> {
+        guard let target = realPath(path) else {
+            return .failure(LinkProblem(text: errno == ELOOP ? "symbolic link loop" : "dangling symbolic link"))
+        }
+        guard target.hasPrefix(root + "/") else { return .failure(LinkProblem(text: "symbolic link points outside the folder")) }
+        var info = stat()
+        guard PathCoding.withCString(target, { lstat($0, &info) }) == 0 else { return .failure(LinkProblem(text: "dangling symbolic link")) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(LinkProblem(text: "symbolic link to something that is not a regular file")) }
+        return .success((target, info))
+    }
+
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = PathCoding.withCString(path, { realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        let length = strlen(resolved)
+        return resolved.withMemoryRebound(to: UInt8.self, capacity: length) {
+            PathCoding.decode(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+
+    static func date(_ info: stat) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
+    }
+}

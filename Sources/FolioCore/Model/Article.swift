@@ -1,0 +1,64 @@
+import Foundation
+
+/// The kinds of file folio reads.
+public enum ArticleFormat: String, Codable, Sendable, CaseIterable {
+    case text, markdown, html
+
+    /// The format for a file name, by its extension; nil for files folio skips.
+    public init?(fileName: String) {
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return nil }
+        switch fileName[fileName.index(after: dot)...].lowercased() {
+        case "txt", "text": self = .text
+        case "md", "markdown": self = .markdown
+        case "html", "htm", "xhtml": self = .html
+        default: return nil
+        }
+    }
+}
+
+/// A clean article: metadata and a body of blocks, whatever file it came from.
+public struct Article: Equatable, Sendable {
+    public var title: String
+    public var subtitle: String?
+    public var author: String?
+    public var date: Date?
+    public var source: String?
+    public var url: String?
+    public var tags: [String]
+    public var body: [Block]
+    /// Link targets, numbered from 1 in the order the body refers to them.
+    public var links: [String]
+    public var format: ArticleFormat
+    /// Things the reader should know about how the file was read ("truncated at 8 MB").
+    public var notes: [String]
+
+    public init(title: String, subtitle: String? = nil, author: String? = nil, date: Date? = nil,
+                source: String? = nil, url: String? = nil, tags: [String] = [], body: [Block] = [],
+                links: [String] = [], format: ArticleFormat, notes: [String] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.author = author
+        self.date = date
+        self.source = source
+        self.url = url
+        self.tags = tags
+        self.body = body
+        self.links = links
+        self.format = format
+        self.notes = notes
+    }
+
+    /// The body as plain text, paragraphs separated by blank lines.
+    public var bodyText: String { body.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n") }
+
+    /// Words in the body.
+    public var words: Int { body.reduce(0) { $0 + $1.wordCount } }
+
+    /// Reading time in minutes at 230 words a minute, at least 1.
+    public var readingMinutes: Int { ReadingTime.minutes(words: words) }
+}
+
+public enum ReadingTime {
+    public static let wordsPerMinute = 230
+    public static func minutes(words: Int) -> Int { max(1, (words + wordsPerMinute / 2) / wordsPerMinute) }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Turns a file's bytes into text: BOMs for UTF-8 and UTF-16, else UTF-8 with
+/// invalid sequences as U+FFFD, else (when most of it is not UTF-8) Windows-1252.
+public enum TextDecoding {
+    public enum Failure: Error, Equatable {
+        case binary
+    }
+
+    public struct Decoded: Equatable {
+        public var text: String
+        /// Set when the text was not valid UTF-8 and another encoding was assumed.
+        public var note: String?
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(Failure) -> Decoded {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return Decoded(text: String(decoding: bytes.dropFirst(3), as: UTF8.self))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: true)) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: false)) }
+        if looksBinary(bytes) { throw .binary }
+        let invalid = invalidUTF8Count(bytes)
+        if invalid > 0 && invalid * 50 > bytes.count {
+            return Decoded(text: windows1252(bytes), note: "not UTF-8; read as Windows-1252")
+        }
+        return Decoded(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A file with NUL bytes or many control bytes is not text.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        var controls = 0
+        for b in sample {
+            if b == 0 { return true }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        }
+        return controls * 10 > sample.count
+    }
+
+    static func invalidUTF8Count(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: break loop
+            case .error: count += 1
+            }
+        }
+        return count
+    }
+
+    static func utf16<C: Collection<UInt8>>(_ bytes: C, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var iterator = bytes.makeIterator()
+        while let a = iterator.next(), let b = iterator.next() {
+            units.append(littleEndian ? UInt16(b) << 8 | UInt16(a) : UInt16(a) << 8 | UInt16(b))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    /// Windows-1252 (a superset of Latin-1 for printable text).
+    public static func windows1252(_ bytes: some Collection<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            let value = (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,49 @@
+import TermKit
+
+/// Key bindings as data: one row per command and context, with its keys and
+/// help text. The same rows drive key handling, the help screen and the status
+/// bar's hints, so they can never disagree.
+public struct KeyMap: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        public var command: Command
+        public var keys: [Key]
+        public var context: KeyContext
+        public var help: String
+        /// Shown in the status bar's hints for its context.
+        public var hint: String?
+
+        public init(_ command: Command, _ keys: [Key], _ context: KeyContext, _ help: String, hint: String? = nil) {
+            self.command = command
+            self.keys = keys
+            self.context = context
+            self.help = help
+            self.hint = hint
+        }
+    }
+
+    public private(set) var rows: [Row]
+    private var lookup: [KeyContext: [Key: Command]] = [:]
+
+    public init(rows: [Row]) {
+        self.rows = rows
+        for row in rows {
+            for key in row.keys where lookup[row.context]?[key] == nil {
+                lookup[row.context, default: [:]][key] = row.command
+            }
+        }
+    }
+
+    public static func == (a: KeyMap, b: KeyMap) -> Bool { a.rows == b.rows }
+
+    /// The command for `key` in `context`; list and reader fall back to global.
+    public func command(for key: Key, in context: KeyContext) -> Command? {
+        if let command = lookup[context]?[key] { return command }
+        return context == .help ? nil : lookup[.global]?[key]
+    }
+
+    /// "j/k move  Enter open …" for the status bar.
+    public func hints(for context: KeyContext) -> [(keys: String, text: String)] {
+        rows.filter { ($0.context == context || context != .help && $0.context == .global) && $0.hint != nil }
+            .map { row in (row.keys.prefix(2).map(\.label).joined(separator: "/"), row.hint!) }
+    }
+}

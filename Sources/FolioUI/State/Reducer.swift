@@ -1,0 +1,230 @@
+import Foundation
+import FolioCore
+import TermKit
+
+/// The only place the state changes. Pure: it returns the I/O it wants as
+/// effects, which the run loop performs.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .command(let command):
+        state.message = nil
+        if state.helpTop != nil { return reduceHelp(&state, command) }
+        return state.focus == .list ? reduceList(&state, command) : reduceReader(&state, command)
+    case .start:
+        keepSelectionVisible(&state)
+        return preview(&state)
+    case .resize(let size):
+        state.size = size
+        layOutReader(&state)
+        keepSelectionVisible(&state)
+        return [.redraw]
+    case .articleLoaded(let path, let result):
+        guard state.reader?.path == path else { return [] }
+        switch result {
+        case .success(let article): state.reader!.content = .loaded(article)
+        case .failure(let failure): state.reader!.content = .failed(failure.reason)
+        }
+        state.reader!.layoutWidth = 0
+        layOutReader(&state)
+        return []
+    case .readStateReloaded(let readSet):
+        for i in state.rows.indices { state.rows[i].isRead = readSet.contains(state.rows[i].summary.identity) }
+        return []
+    case .tick(let now):
+        state.now = now
+        return []
+    case .effectFailed(let text):
+        state.message = text
+        return []
+    }
+}
+
+// MARK: - Commands by context
+
+private func reduceList(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let page = max(1, state.layout.list.height)
+    switch command {
+    case .down: return select(&state, state.selection + 1)
+    case .up: return select(&state, state.selection - 1)
+    case .first: return select(&state, 0)
+    case .last: return select(&state, state.rows.count - 1)
+    case .pageDown: return select(&state, state.selection + page)
+    case .pageUp: return select(&state, state.selection - page)
+    case .halfPageDown: return select(&state, state.selection + max(1, page / 2))
+    case .halfPageUp: return select(&state, state.selection - max(1, page / 2))
+    case .open, .switchFocus: return open(&state, state.selection)
+    case .quit: state.quitting = true; return []
+    default: return reduceGlobal(&state, command)
+    }
+}
+
+private func reduceReader(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let page = max(1, state.layout.reader.height - 1)
+    switch command {
+    case .down: scrollReader(&state, by: 1)
+    case .up: scrollReader(&state, by: -1)
+    case .pageDown: scrollReader(&state, by: page)
+    case .pageUp: scrollReader(&state, by: -page)
+    case .halfPageDown: scrollReader(&state, by: max(1, page / 2))
+    case .halfPageUp: scrollReader(&state, by: -max(1, page / 2))
+    case .first: scrollReader(&state, by: -Int.max / 2)
+    case .last: scrollReader(&state, by: Int.max / 2)
+    case .back, .switchFocus:
+        state.focus = .list
+        if state.zoomed { state.zoomed = false; layOutReader(&state) }
+        keepSelectionVisible(&state)
+    default: return reduceGlobal(&state, command)
+    }
+    return []
+}
+
+private func reduceHelp(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let height = max(1, state.size.height - 2)
+    let maxTop = max(0, HelpScreen.lines(for: state.keyMap, theme: state.theme).count - height)
+    let top = state.helpTop ?? 0
+    switch command {
+    case .down: state.helpTop = min(maxTop, top + 1)
+    case .up: state.helpTop = max(0, top - 1)
+    case .pageDown: state.helpTop = min(maxTop, top + height)
+    case .pageUp: state.helpTop = max(0, top - height)
+    case .closeHelp, .help: state.helpTop = nil
+    case .quitAll: state.quitting = true
+    default: break
+    }
+    return []
+}
+
+/// Commands that work the same in the list and the reader.
+private func reduceGlobal(_ state: inout AppState, _ command: Command) -> [Effect] {
+    switch command {
+    case .nextUnread: return openUnread(&state, forward: true)
+    case .previousUnread: return openUnread(&state, forward: false)
+    case .toggleRead:
+        guard let row = state.selectedRow else { return [] }
+        let read = !row.isRead
+        setRead(&state, read, identity: row.summary.identity)
+        state.message = read ? "Marked read." : "Marked unread."
+        return [.setRead(read, [row.summary.identity])]
+    case .markAllRead:
+        let unread = state.rows.filter { !$0.isRead }.map(\.summary.identity)
+        guard !unread.isEmpty else { state.message = "All articles are already read."; return [] }
+        for i in state.rows.indices { state.rows[i].isRead = true }
+        let count = Set(unread).count
+        state.message = "Marked \(count) article\(count == 1 ? "" : "s") read."
+        return [.setRead(true, Array(Set(unread)).sorted { $0.rawValue < $1.rawValue })]
+    case .zoom:
+        guard !state.rows.isEmpty else { return [] }
+        state.zoomed.toggle()
+        var effects: [Effect] = []
+        if state.zoomed, state.focus == .list { effects = open(&state, state.selection) }
+        layOutReader(&state)
+        keepSelectionVisible(&state)
+        return effects
+    case .help:
+        state.helpTop = 0
+        return []
+    case .quitAll, .quit:
+        state.quitting = true
+        return []
+    case .redraw:
+        return [.redraw]
+    default:
+        return []
+    }
+}
+
+// MARK: - Helpers
+
+/// Moves the list selection (clamped) and shows that article in the reader.
+private func select(_ state: inout AppState, _ index: Int) -> [Effect] {
+    guard !state.rows.isEmpty else { return [] }
+    state.selection = min(max(0, index), state.rows.count - 1)
+    keepSelectionVisible(&state)
+    return preview(&state)
+}
+
+/// Shows the selected article in the reader pane, loading it when needed.
+private func preview(_ state: inout AppState) -> [Effect] {
+    guard let row = state.selectedRow else { state.reader = nil; return [] }
+    if state.reader?.path == row.summary.path { return [] }
+    state.reader = ReaderState(path: row.summary.path)
+    layOutReader(&state)
+    return [.loadArticle(path: row.summary.path)]
+}
+
+/// Opens an article: selects it, focuses the reader, marks it read.
+private func open(_ state: inout AppState, _ index: Int) -> [Effect] {
+    guard state.rows.indices.contains(index) else { return [] }
+    state.selection = index
+    keepSelectionVisible(&state)
+    var effects = preview(&state)
+    state.focus = .reader
+    let row = state.rows[index]
+    if !row.isRead {
+        setRead(&state, true, identity: row.summary.identity)
+        effects.append(.setRead(true, [row.summary.identity]))
+    }
+    return effects
+}
+
+private func openUnread(_ state: inout AppState, forward: Bool) -> [Effect] {
+    let count = state.rows.count
+    guard count > 0 else { return [] }
+    for step in 1...count {
+        let index = ((state.selection + (forward ? step : -step)) % count + count) % count
+        if !state.rows[index].isRead {
+            if forward && index <= state.selection { state.message = "Wrapped to the top." }
+            if !forward && index >= state.selection { state.message = "Wrapped to the bottom." }
+            return open(&state, index)
+        }
+    }
+    state.message = "No unread articles."
+    return []
+}
+
+/// Sets the read flag on every row of one article (a story saved twice is one article).
+private func setRead(_ state: inout AppState, _ read: Bool, identity: ArticleIdentity) {
+    for i in state.rows.indices where state.rows[i].summary.identity == identity { state.rows[i].isRead = read }
+}
+
+private func keepSelectionVisible(_ state: inout AppState) {
+    let height = state.layout.list.height
+    guard height > 0 else { return }
+    if state.selection < state.listTop { state.listTop = state.selection }
+    if state.selection >= state.listTop + height { state.listTop = state.selection - height + 1 }
+    state.listTop = max(0, min(state.listTop, max(0, state.rows.count - height)))
+}
+
+private func scrollReader(_ state: inout AppState, by delta: Int) {
+    guard var reader = state.reader else { return }
+    let maxTop = max(0, reader.lines.count - state.layout.reader.height)
+    reader.top = min(maxTop, max(0, reader.top + delta))
+    state.reader = reader
+}
+
+/// Lays the reader's article out again when the text width changed, keeping
+/// the reading position in proportion.
+func layOutReader(_ state: inout AppState) {
+    guard var reader = state.reader else { return }
+    let width = state.layout.readerTextWidth
+    let height = state.layout.reader.height
+    func maxTop() -> Int { max(0, reader.lines.count - height) }
+    guard reader.layoutWidth != width else {
+        reader.top = min(reader.top, maxTop())
+        state.reader = reader
+        return
+    }
+    let oldCount = max(1, reader.lines.count)
+    switch reader.content {
+    case .loading:
+        reader.lines = [[Span("Loading…", style: state.theme.metadata)]]
+    case .failed(let reason):
+        reader.lines = TextWrap.wrap("Could not read \(PathCoding.display(reader.path)): \(reason)", width: width, style: state.theme.notice)
+    case .loaded(let article):
+        reader.lines = ArticleLayout.lines(for: article, width: width, theme: state.theme)
+    }
+    if reader.layoutWidth > 0 { reader.top = reader.top * reader.lines.count / oldCount }
+    reader.layoutWidth = width
+    reader.top = min(reader.top, maxTop())
+    state.reader = reader
+}

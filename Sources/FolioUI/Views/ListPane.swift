@@ -1,0 +1,69 @@
+import FolioCore
+import TermKit
+
+/// The article list: selection bar, unread marker, title, source, date and
+/// reading time; columns drop away as the pane narrows. Draws only the rows
+/// that are visible.
+enum ListPane {
+    static func draw(_ state: AppState, in buffer: inout Buffer, _ rect: Rect) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let theme = state.theme
+        if state.rows.isEmpty {
+            buffer.put(" No articles here.", x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.metadata)
+            if rect.height > 1 {
+                buffer.put(" folio reads .txt, .md and .html files.", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.metadata)
+            }
+            return
+        }
+        let columns = Columns(width: rect.width)
+        for line in 0..<rect.height {
+            let index = state.listTop + line
+            guard index < state.rows.count else { break }
+            let row = state.rows[index]
+            let y = rect.y + line
+            let selected = index == state.selection
+            let base = row.isRead ? theme.read : theme.unread
+            if selected && state.focus == .list {
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: Cell(" ", style: theme.selection))
+            }
+            func style(_ s: Style) -> Style { selected && state.focus == .list ? s.adding(theme.selection.attributes) : s }
+            if selected && state.focus != .list {
+                buffer.put("▌", x: rect.x, y: y, style: theme.inactiveSelectionMarker)
+            }
+            if !row.isRead { buffer.put("●", x: rect.x + 1, y: y, style: style(theme.unreadMarker)) }
+            var x = rect.x + 3
+            let s = row.summary
+            buffer.put(DisplayWidth.fit(s.title, to: columns.title), x: x, y: y, style: style(base))
+            x += columns.title
+            if columns.source > 0 {
+                buffer.put(" " + DisplayWidth.fit(s.source ?? "", to: columns.source - 1), x: x, y: y, style: style(theme.metadata))
+                x += columns.source
+            }
+            if columns.date > 0 {
+                let label = DateLabel.short(s.sortDate, now: state.now)
+                buffer.put(pad(label, to: columns.date), x: x, y: y, style: style(theme.metadata))
+                x += columns.date
+            }
+            if columns.time > 0 {
+                buffer.put(pad("\(s.readingMinutes)m", to: columns.time), x: x, y: y, style: style(theme.metadata))
+            }
+        }
+    }
+
+    /// Right-aligns `text` in `width` columns.
+    static func pad(_ text: String, to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
+    }
+
+    /// Column widths for a pane width: markers (3), title, source, date, time.
+    struct Columns {
+        var title: Int, source = 0, date = 0, time = 0
+        init(width: Int) {
+            var rest = width - 3 - 1  // markers and a right margin
+            if width >= 28 { time = 5; rest -= time }
+            if width >= 40 { date = 9; rest -= date }
+            if width >= 60 { source = min(18, max(10, width / 6)); rest -= source }
+            title = max(1, rest)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import TermKit
+
+/// The reader: the article's laid-out lines from the scroll position.
+enum ReaderPane {
+    static func draw(_ state: AppState, in buffer: inout Buffer, _ layout: Layout) {
+        let rect = layout.reader
+        guard rect.height > 0, rect.width > 0 else { return }
+        guard let reader = state.reader else {
+            if !state.rows.isEmpty { buffer.put(" Select an article and press Enter.", x: rect.x, y: rect.y, maxWidth: rect.width, style: state.theme.metadata) }
+            return
+        }
+        let text = Rect(x: layout.readerTextX, y: rect.y, width: layout.readerTextWidth, height: rect.height)
+        TextView.draw(reader.lines, from: reader.top, in: &buffer, text)
+    }
+
+    /// "31%": how far through the article the bottom of the pane is.
+    static func position(_ state: AppState) -> String? {
+        guard let reader = state.reader, !reader.lines.isEmpty else { return nil }
+        let height = state.layout.reader.height
+        if reader.lines.count <= height { return "All" }
+        if reader.top == 0 { return "Top" }
+        let percent = min(100, (reader.top + height) * 100 / reader.lines.count)
+        return percent >= 100 ? "End" : "\(percent)%"
+    }
+}

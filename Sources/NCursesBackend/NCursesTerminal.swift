@@ -1,0 +1,126 @@
+import CNCursesW
+import Foundation
+import TermKit
+
+/// The real terminal, through ncursesw. The only file set that imports
+/// CNCursesW. Signals (INT, TERM, HUP, QUIT) only set a flag in the C shim;
+/// `nextEvent` turns it into `.terminate` for the run loop to act on.
+public final class NCursesTerminal: Backend {
+    private var colors: ColorPairs
+    private var isOpen = false
+    private var emptyReads = 0
+
+    /// Opens the terminal. `useColor` false (e.g. for NO_COLOR) draws with
+    /// attributes only.
+    public init(useColor: Bool) {
+        setlocale(LC_ALL, "")
+        folio_install_signal_handlers()
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(folio_stdscr(), false)
+        keypad(folio_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        colors = ColorPairs(enabled: useColor && has_colors())
+        isOpen = true
+    }
+
+    deinit { close() }
+
+    /// Gives the terminal back in the state it was found in. Safe to call twice.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+    }
+
+    public var size: Size { Size(width: Int(folio_cols()), height: Int(folio_lines())) }
+
+    public func draw(_ buffer: Buffer, previous: Buffer?) {
+        if previous == nil || previous!.size != buffer.size { erase() }
+        for run in buffer.changes(since: previous) {
+            var x = run.x
+            for cell in run.cells {
+                if !cell.isContinuation { put(cell, y: run.y, x: x) }
+                x += 1
+            }
+        }
+        refresh()
+    }
+
+    private func put(_ cell: Cell, y: Int, x: Int) {
+        let attributes = Self.attributes(cell.style.attributes)
+        let pair = colors.pair(foreground: cell.style.foreground, background: cell.style.background)
+        let glyphs = TerminalGlyph.scalars(for: cell.symbol, width: Int(cell.width))
+        var first = true
+        var column = x
+        for glyph in glyphs {
+            var cc = cchar_t()
+            var wide: [wchar_t] = glyph.map { wchar_t(bitPattern: $0.value) } + [0]
+            setcchar(&cc, &wide, attributes, pair, nil)
+            mvadd_wch(Int32(y), Int32(column), &cc)
+            column += first ? max(1, Int(folio_wcwidth(wide[0]))) : 1
+            first = false
+        }
+    }
+
+    private static func attributes(_ a: Attributes) -> attr_t {
+        var result = folio_a_normal()
+        if a.contains(.bold) { result |= folio_a_bold() }
+        if a.contains(.dim) { result |= folio_a_dim() }
+        if a.contains(.reverse) { result |= folio_a_reverse() }
+        if a.contains(.underline) { result |= folio_a_underline() }
+        if a.contains(.italic) { result |= folio_a_italic() }
+        return result
+    }
+
+    public func nextEvent(timeout: Int) -> Event? {
+        if let signal = pendingSignal() { return signal }
+        // Keys ncurses has already read come first.
+        if let event = readKey(waiting: 0) { return event }
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&fds, 1, Int32(timeout))
+        if let signal = pendingSignal() { return signal }
+        if ready < 0 { return errno == EINTR ? readKey(waiting: 0) : .inputClosed }
+        if ready == 0 { return nil }
+        if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .inputClosed }
+        if let event = readKey(waiting: 10) {
+            emptyReads = 0
+            return event
+        }
+        // Readable but nothing read, again and again: end of input.
+        emptyReads += 1
+        return emptyReads > 20 ? .inputClosed : nil
+    }
+
+    private func pendingSignal() -> Event? {
+        let signal = folio_take_pending_signal()
+        return signal == 0 ? nil : .terminate(signal: signal)
+    }
+
+    private func readKey(waiting milliseconds: Int32) -> Event? {
+        timeout(milliseconds)
+        var value: wint_t = 0
+        let status = get_wch(&value)
+        if status == ERR { return nil }
+        if status == folio_key_code_yes() {
+            if Int32(value) == KEY_RESIZE { return .resize(size) }
+            return KeyCodes.key(forFunctionKey: Int32(value)).map(Event.key)
+        }
+        return KeyCodes.key(forCharacter: UInt32(value)).map(Event.key)
+    }
+
+    public func suspend() {
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        reset_prog_mode()
+        clearok(folio_stdscr(), true)
+        refresh()
+    }
+}

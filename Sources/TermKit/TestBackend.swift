@@ -1,0 +1,40 @@
+/// A backend in memory: tests queue events, run the program and read the
+/// screen as lines of text.
+public final class TestBackend: Backend {
+    public private(set) var size: Size
+    public private(set) var screen: Buffer
+    public private(set) var drawCount = 0
+    /// Cells sent by the most recent draw (to check that frames are diffed).
+    public private(set) var lastChangedCells = 0
+    public var events: [Event] = []
+
+    public init(width: Int, height: Int) {
+        size = Size(width: width, height: height)
+        screen = Buffer(size: size)
+    }
+
+    public func draw(_ buffer: Buffer, previous: Buffer?) {
+        let runs = buffer.changes(since: previous)
+        lastChangedCells = runs.reduce(0) { $0 + $1.cells.count }
+        screen = buffer
+        drawCount += 1
+    }
+
+    public func nextEvent(timeout: Int) -> Event? {
+        events.isEmpty ? nil : events.removeFirst()
+    }
+
+    public func suspend() {}
+    public func resume() {}
+
+    /// Changes the size and queues the resize event a terminal would send.
+    public func resize(width: Int, height: Int) {
+        size = Size(width: width, height: height)
+        events.append(.resize(size))
+    }
+
+    /// The screen as lines of text, trailing spaces removed.
+    public var lines: [String] { screen.lines }
+    /// The screen as one string, lines joined by newlines.
+    public var text: String { lines.joined(separator: "\n") }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import FolioCore
+import FolioUI
+import Foundation
+import NCursesBackend
+import TermKit
+
+/// `folio [DIR]`: the two-pane reader.
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the reader on a folder (the default command)."
+    )
+
+    @Argument(help: ArgumentHelp("Folder of saved articles (default: $FOLIO_DIR, else the current folder).", valueName: "dir"))
+    var dir: String?
+
+    @OptionGroup var options: StateOptions
+
+    func run() throws {
+        try CommandSupport.run {
+            let folder = try CommandSupport.libraryFolder(dir)
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw UserError("the reader needs a terminal; for scripts use 'folio list' or 'folio show'")
+            }
+            let store = try CommandSupport.openStore(options)
+            let library = Library.load(folder)
+            let rows = try CommandSupport.rows(library, store: store).map { ArticleRow(summary: $0.0, isRead: $0.1) }
+
+            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            let terminal = NCursesTerminal(useColor: !noColor)
+            defer { terminal.close() }
+            let state = AppState(
+                folderName: Self.displayName(folder), rows: rows, size: terminal.size, now: Date(),
+                problemCount: library.problems.count, message: Self.problemMessage(library.problems),
+                theme: noColor ? Theme.standard.withoutColors : .standard)
+            let program = Program(state: state, backend: terminal, effects: LibraryEffects(store: store, articles: library.articles))
+            program.run()
+            terminal.close()
+            if let signal = program.endingSignal, signal != SIGINT {
+                throw ExitCode(128 + signal)
+            }
+        }
+    }
+
+    /// "~/Articles" for folders in the home directory.
+    static func displayName(_ folder: String) -> String {
+        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
+        let standard = (absolute as NSString).standardizingPath
+        if folder != "." && !folder.hasPrefix("/") && !folder.hasPrefix("..") { return PathCoding.display(folder) }
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, standard.hasPrefix(home + "/") {
+            return "~" + standard.dropFirst(home.count)
+        }
+        return PathCoding.display(standard)
+    }
+
+    static func problemMessage(_ problems: [Library.Problem]) -> String? {
+        guard let first = problems.first else { return nil }
+        let more = problems.count > 1 ? " and \(problems.count - 1) more (folio list shows them)" : ""
+        return "Could not read \(PathCoding.display(first.path)): \(first.reason)\(more)"
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+import TermKit
+
+/// A failure the user can act on: printed to stderr as "folio: …", exit code 1.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+enum CommandSupport {
+    /// Prints an error to stderr, made safe for the terminal.
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data(("folio: " + TerminalText.sanitize(message) + "\n").utf8))
+    }
+
+    /// Runs a command body, turning `UserError` into a message and exit code 1.
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as UserError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The library folder: the argument, else $FOLIO_DIR, else the current directory.
+    static func libraryFolder(_ argument: String?) throws -> String {
+        let env = ProcessInfo.processInfo.environment["FOLIO_DIR"]
+        let folder = argument ?? (env?.isEmpty == false ? env! : FileManager.default.currentDirectoryPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw UserError("\(folder): no such folder")
+        }
+        guard isDirectory.boolValue else { throw UserError("\(folder): not a folder (to read one file, use: folio show \(folder))") }
+        return folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    }
+
+    static func openStore(_ options: StateOptions) throws -> StateStore {
+        do {
+            return try StateStore(path: StateLocation.resolve(option: options.state))
+        } catch {
+            throw UserError(error.description)
+        }
+    }
+
+    /// The library's articles with their read state, newest first.
+    static func rows(_ library: Library, store: StateStore) throws -> [(ArticleSummary, Bool)] {
+        let read: Set<ArticleIdentity>
+        do { read = try store.readIdentities() } catch { throw UserError("cannot read state: \(error)") }
+        return library.articles.sorted { a, b in
+            if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
+            return a.title != b.title ? a.title < b.title : a.path < b.path
+        }.map { ($0, read.contains($0.identity)) }
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+import TermKit
+
+/// `folio list [DIR] [--json] [--unread]`
+struct ListArticles: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the articles in a folder, newest first.",
+        discussion: """
+            Plain output is one line per article, tab-separated: read|unread, date, \
+            minutes, title, source, path. Files that could not be read go to stderr.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Folder of saved articles (default: $FOLIO_DIR, else the current folder).", valueName: "dir"))
+    var dir: String?
+
+    @Flag(name: .long, help: "Print a JSON array of {path, title, source, date, read, words}.")
+    var json = false
+
+    @Flag(name: .long, help: "Only unread articles.")
+    var unread = false
+
+    @OptionGroup var options: StateOptions
+
+    func run() throws {
+        try CommandSupport.run {
+            let folder = try CommandSupport.libraryFolder(dir)
+            let store = try CommandSupport.openStore(options)
+            let library = Library.load(folder)
+            let rows = try CommandSupport.rows(library, store: store).filter { !unread || !$0.1 }
+            if json {
+                CommandSupport.write(JSONOutput.list(rows) + "\n")
+            } else {
+                var out = ""
+                for (article, read) in rows {
+                    let fields = [read ? "read" : "unread", article.date.map(JSONOutput.day) ?? "-", "\(article.readingMinutes)m",
+                                  article.title, article.source ?? "-", PathCoding.display(article.path)]
+                    out += fields.map { TerminalText.sanitize($0).replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") + "\n"
+                }
+                CommandSupport.write(out)
+            }
+            for problem in library.problems {
+                CommandSupport.printError("\(PathCoding.display(problem.path)): \(problem.reason)")
+            }
+        }
+    }
+}
