@@ -7,6 +7,9 @@ public final class TestBackend: Backend {
     /// Cells sent by the most recent draw (to check that frames are diffed).
     public private(set) var lastChangedCells = 0
     public var events: [Event] = []
+    /// When the queued events run out, report `.inputClosed` so a program's run
+    /// loop ends (as it does when a real terminal goes away).
+    public var closesWhenEmpty = true
 
     public init(width: Int, height: Int) {
         size = Size(width: width, height: height)
@@ -21,7 +24,8 @@ public final class TestBackend: Backend {
     }
 
     public func nextEvent(timeout: Int) -> Event? {
-        events.isEmpty ? nil : events.removeFirst()
+        if events.isEmpty { return closesWhenEmpty ? .inputClosed : nil }
+        return events.removeFirst()
     }
 
     public func suspend() {}
