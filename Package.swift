@@ -29,9 +29,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TermKitTests", dependencies: ["TermKit"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Fixtures"]),
         .testTarget(name: "FolioUITests", dependencies: ["FolioUI", "FolioCore", "TermKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FolioCore"]),
+        // Depends on the executable so that `swift test` builds the binary it drives.
+        .testTarget(name: "EndToEndTests", dependencies: ["folio", "FolioCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -4,6 +4,7 @@
    so ask for the wide API explicitly. */
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -41,6 +42,17 @@ static inline void folio_install_signal_handlers(void) {
     sigaction(SIGHUP, &sa, 0);
     sigaction(SIGQUIT, &sa, 0);
     signal(SIGPIPE, SIG_IGN);
+    /* A parent may have started us with these blocked; folio must see them. */
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, 0);
 }
 static inline int folio_take_pending_signal(void) {
     int sig = folio_pending_signal;

@@ -53,6 +53,8 @@ public struct Buffer: Equatable, Sendable {
             if x + column >= 0 {
                 set(x + column, y, Cell(String(character), width: UInt8(w), style: style))
                 if w == 2 { set(x + column + 1, y, .continuation(style)) }
+            } else if x + column + w > 0 {
+                set(0, y, Cell(" ", style: style))  // a wide character cut by the left edge
             }
             column += w
         }

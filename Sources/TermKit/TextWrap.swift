@@ -56,7 +56,9 @@ public enum TextWrap {
                 return
             }
             // Longer than a line: fill the current line, then continue on the next ones.
-            if spaceWidth == 1, lineWidth + 2 <= width { line.append(pendingSpace!); lineWidth += 1 }
+            if spaceWidth == 1 {
+                if lineWidth + 1 + (word.first?.width ?? 1) <= width { line.append(pendingSpace!); lineWidth += 1 } else { endLine() }
+            }
             pendingSpace = nil
             while !word.isEmpty {
                 let g = word.first!
@@ -85,7 +87,7 @@ public enum TextWrap {
                 if g.width < 2 {
                     while j < glyphs.count {
                         let n = glyphs[j]
-                        if n.character == " " || n.character == "\n" || n.width == 2 { break }
+                        if n.character == " " || n.character == "\n" || n.character == "\r\n" || n.width == 2 { break }
                         j += 1
                         if glyphs[j - 1].character == "-", j - i > 6, j < glyphs.count, glyphs[j].character.isLetter { break }
                     }

@@ -80,6 +80,7 @@ public enum DateParser {
         if first.kind == .number && first.text.count <= 2 {
             var j = i + 1
             if isPunct(j, ".") { j += 1 }
+            if tok(j)?.text.lowercased() == "de", let m = tok(j + 1), monthNumber(m.text) != nil { j += 1 }  // 14 de febrero
             if let m = tok(j), m.kind == .word, let month = monthNumber(m.text) {
                 // 14 February 2026, 14. Februar 2026, 14 de febrero de 2026, 14 Feb. 2026
                 j += 1

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns a file's bytes into text: BOMs for UTF-8 and UTF-16, else UTF-8 with
-/// invalid sequences as U+FFFD, else (when most of it is not UTF-8) Windows-1252.
+/// invalid sequences as U+FFFD, else (when it is mostly not UTF-8, or has more bytes
+/// that are not UTF-8 than non-ASCII characters that are) Windows-1252.
 public enum TextDecoding {
     public enum Failure: Error, Equatable {
         case binary
@@ -20,8 +21,10 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: true)) }
         if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: false)) }
         if looksBinary(bytes) { throw .binary }
+        // Text in a single-byte encoding has high bytes that are not UTF-8 and few or no
+        // valid multi-byte sequences; UTF-8 with a stray bad byte has many of them.
         let invalid = invalidUTF8Count(bytes)
-        if invalid > 0 && invalid * 50 > bytes.count {
+        if invalid > 0 && (invalid * 50 > bytes.count || invalid >= multiByteUTF8Count(bytes)) {
             return Decoded(text: windows1252(bytes), note: "not UTF-8; read as Windows-1252")
         }
         return Decoded(text: String(decoding: bytes, as: UTF8.self))
@@ -47,6 +50,20 @@ public enum TextDecoding {
             case .scalarValue: continue
             case .emptyInput: break loop
             case .error: count += 1
+            }
+        }
+        return count
+    }
+
+    static func multiByteUTF8Count(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if !scalar.isASCII { count += 1 }
+            case .emptyInput: break loop
+            case .error: continue
             }
         }
         return count

@@ -15,6 +15,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return preview(&state)
     case .resize(let size):
         state.size = size
+        if let top = state.helpTop {
+            let height = max(1, size.height - 2)
+            state.helpTop = min(top, max(0, HelpScreen.lines(for: state.keyMap, theme: state.theme).count - height))
+        }
         layOutReader(&state)
         keepSelectionVisible(&state)
         return [.redraw]
@@ -169,7 +173,7 @@ private func open(_ state: inout AppState, _ index: Int) -> [Effect] {
 
 private func openUnread(_ state: inout AppState, forward: Bool) -> [Effect] {
     let count = state.rows.count
-    guard count > 0 else { return [] }
+    guard count > 0 else { state.message = "No unread articles."; return [] }
     for step in 1...count {
         let index = ((state.selection + (forward ? step : -step)) % count + count) % count
         if !state.rows[index].isRead {

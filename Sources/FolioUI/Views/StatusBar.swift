@@ -5,7 +5,7 @@ import TermKit
 enum StatusBar {
     static func draw(_ state: AppState, in buffer: inout Buffer, _ rect: Rect) {
         let theme = state.theme
-        let position = ReaderPane.position(state).map { " " + $0 + " " } ?? ""
+        let position = (state.helpTop == nil ? ReaderPane.position(state) : nil).map { " " + $0 + " " } ?? ""
         let room = rect.width - DisplayWidth.of(position)
         if let message = state.message {
             buffer.put(" " + message, x: rect.x, y: rect.y, maxWidth: room, style: theme.message)

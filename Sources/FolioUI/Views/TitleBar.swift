@@ -4,11 +4,26 @@ import TermKit
 enum TitleBar {
     static func draw(_ state: AppState, in buffer: inout Buffer, _ rect: Rect) {
         let count = state.rows.count
-        var text = " folio ─ \(state.folderName) ─ \(count) article\(count == 1 ? "" : "s"), \(state.unreadCount) unread"
-        if state.problemCount > 0 { text += " ─ \(state.problemCount) unreadable" }
+        var counts = " ─ \(count) article\(count == 1 ? "" : "s"), \(state.unreadCount) unread"
+        if state.problemCount > 0 { counts += " ─ \(state.problemCount) unreadable" }
         let help = "? help "
-        let room = rect.width - (rect.width >= 40 ? DisplayWidth.of(help) : 0)
+        let room = rect.width - (rect.width >= 40 ? DisplayWidth.of(help) + 1 : 0)
+        // The counts matter more than the folder: shorten the folder from the left first.
+        let folderRoom = room - DisplayWidth.of(" folio ─ ") - DisplayWidth.of(counts)
+        let folder = folderRoom >= 8 ? leftTruncated(state.folderName, to: folderRoom) : ""
+        let text = folder.isEmpty ? " folio" + counts : " folio ─ " + folder + counts
         buffer.put(DisplayWidth.truncate(text, to: room), x: rect.x, y: rect.y, style: state.theme.titleBar)
         if rect.width >= 40 { buffer.put(help, x: rect.maxX - DisplayWidth.of(help), y: rect.y, style: state.theme.metadata) }
+    }
+
+    /// "…/Articles/2026" for a folder name too long for `width` columns.
+    static func leftTruncated(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var tail = ""
+        for character in text.reversed() {
+            if DisplayWidth.of(tail) + DisplayWidth.of(character) + 1 > width { break }
+            tail.insert(character, at: tail.startIndex)
+        }
+        return "…" + tail
     }
 }

@@ -26,7 +26,8 @@ enum HTMLContentFinder {
         if hints.contains("article-body") || hints.contains("story-body") || hints.contains("post-content") { return false }
         if boilerplateHints.contains(where: { hints.contains($0) }) { return true }
         let words = hints.split { !$0.isLetter && !$0.isNumber && $0 != "-" }
-        return words.contains { adHints.contains(String($0)) }
+        // "ad-slot", and "story-ad" / "vl-ad-mid" (an "ad" part inside a longer name).
+        return words.contains { adHints.contains(String($0)) || $0.split(separator: "-").contains { $0 == "ad" || $0 == "ads" } }
     }
 
     static func textLength(_ node: HTMLNode) -> Int {

@@ -14,10 +14,17 @@ public struct HTMLExtractor: ArticleExtractor {
         let main = HTMLContentFinder.mainElement(parsed.root)
         var body = HTMLRenderer(links: links, skip: HTMLContentFinder.isBoilerplate).render(main)
         let title = meta.title ?? Extractors.title(fromFileName: fileName)
-        // The headline is shown in the header; drop it from the top of the body.
-        if let first = body.first, case .heading(_, let text) = first, text.plainText == title { body.removeFirst() }
-        if let author = meta.author, let first = body.first, case .paragraph(let text) = first,
-           text.plainText.count < 120, text.plainText.contains(author) { body.removeFirst() }
+        // The headline is shown in the header; drop it from the top of the body, with a
+        // kicker or section label above it ("Chess"), then a dek or byline just below it.
+        if let index = body.prefix(3).firstIndex(where: { if case .heading(_, let text) = $0 { return text.plainText == title }; return false }),
+           body[..<index].allSatisfy({ WordCount.count($0.plainText) <= 4 }) {
+            body.removeFirst(index + 1)
+        }
+        for index in body.indices.prefix(2).reversed() {
+            guard case .paragraph(let text) = body[index] else { continue }
+            let plain = text.plainText
+            if plain == meta.subtitle || meta.author.map({ plain.count < 120 && plain.contains($0) }) == true { body.remove(at: index) }
+        }
         return Article(title: title, subtitle: meta.subtitle, author: meta.author, date: meta.date, source: meta.source,
                        url: meta.url, tags: meta.tags, body: body, links: links.urls, format: .html)
     }

@@ -24,6 +24,8 @@ struct HTMLRenderer {
     }
 
     private struct Builder {
+        /// Stands for a `<br>` until whitespace is collapsed (a text node may be just "\n").
+        static let lineBreak: Unicode.Scalar = "\u{2028}"
         var blocks: [Block] = []
         var inlines: [Inline] = []
 
@@ -39,7 +41,7 @@ struct HTMLRenderer {
         mutating func flush(as heading: Int? = nil) {
             let runs = Self.collapse(inlines)
             inlines = []
-            guard !runs.isEmpty else { return }
+            guard runs.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return }  // nothing, or only <br>s
             if let level = heading { blocks.append(.heading(level: level, runs)) } else { blocks.append(.paragraph(runs)) }
         }
 
@@ -49,13 +51,17 @@ struct HTMLRenderer {
             for run in runs {
                 var text = ""
                 for scalar in run.text.unicodeScalars {
-                    if scalar == "\n" && run.style.contains(.code) == false && run.text == "\n" {
+                    if scalar == Self.lineBreak {  // a <br>; source newlines are whitespace
                         text.unicodeScalars.append("\n"); pendingSpace = false; continue
                     }
                     if scalar.properties.isWhitespace && scalar != "\u{00A0}" {
                         pendingSpace = true
                     } else {
-                        if pendingSpace && !(result.isEmpty && text.isEmpty) && text.last != "\n" { text.unicodeScalars.append(" ") }
+                        let before = text.isEmpty ? result.last?.text.last : text.last
+                        if pendingSpace, let before, before != "\n" {
+                            // Between a plain run and a link or emphasis, the space stays with the plain text.
+                            if text.isEmpty && !run.style.isEmpty { result[result.count - 1].text += " " } else { text.unicodeScalars.append(" ") }
+                        }
                         pendingSpace = false
                         text.unicodeScalars.append(scalar == "\u{00A0}" ? " " : scalar)
                     }
@@ -81,7 +87,7 @@ struct HTMLRenderer {
         if Self.ignoredTags.contains(tag) || skip(node) || Self.isHidden(node) { return }
         switch tag {
         case "br":
-            builder.add("\n", style: [], link: nil)
+            builder.add(String(Builder.lineBreak), style: [], link: nil)
         case "em", "i", "cite", "dfn", "var":
             visit(node, into: &builder, style: style.union(.emphasis), link: link)
         case "strong", "b":

@@ -19,8 +19,8 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Splits `text` into front matter and the rest, when it starts with `---`.
     public static func split(_ text: String) -> (FrontMatter?, Substring) {
-        var lines = text[...].split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so CRLF line ends must be matched as such.
+        let lines = text[...].split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return (nil, text[...]) }
         guard let end = lines.dropFirst().prefix(200).firstIndex(where: {
             let t = $0.trimmingCharacters(in: .whitespaces)
@@ -32,7 +32,7 @@ public struct FrontMatter: Equatable, Sendable {
         // The body starts after the closing line.
         var offset = text.startIndex
         for _ in 0...end {
-            guard let nl = text[offset...].firstIndex(of: "\n") else { offset = text.endIndex; break }
+            guard let nl = text[offset...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) else { offset = text.endIndex; break }
             offset = text.index(after: nl)
         }
         return (matter, text[offset...])

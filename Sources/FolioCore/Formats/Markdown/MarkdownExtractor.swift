@@ -8,7 +8,7 @@ public struct MarkdownExtractor: ArticleExtractor {
     public func extract(from bytes: [UInt8], fileName: String) throws(ExtractionError) -> Article {
         let (text, note) = try Extractors.decodeText(bytes)
         let (matter, rest) = FrontMatter.split(text)
-        let lines = rest.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = rest.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })  // "\r\n" is one Character
         let links = LinkTable()
         let inlines = MarkdownInlines(links: links, references: MarkdownBlocks.references(in: lines))
         var body = MarkdownBlocks(inlines: inlines).parse(lines)

@@ -1,0 +1,130 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the real folio binary in an isolated tmux server, as a person would
+/// use it, and reads the screen back as text.
+final class TmuxSession {
+    let socket = "folio-e2e-\(UUID().uuidString.prefix(8))"
+    let width: Int
+    let height: Int
+
+    static var available: Bool { Shell.which("tmux") != nil }
+
+    /// The folio binary built next to this test bundle.
+    static var folioBinary: String {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("folio").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return ".build/debug/folio"
+    }
+
+    init(width: Int = 80, height: Int = 24) {
+        self.width = width
+        self.height = height
+    }
+
+    deinit { _ = tmux(["kill-server"]) }
+
+    /// Starts `command` (argv) in a new session.
+    func start(_ command: [String], environment: [String: String] = [:]) {
+        let env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 }
+        let argv = ["env"] + env.map { "\($0.key)=\($0.value)" }.sorted() + command
+        // The tmux server this starts would inherit a pipe and keep it open: no capture.
+        Shell.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                   argv.map(Shell.quote).joined(separator: " ")], captureOutput: false)
+    }
+
+    func send(_ keys: String...) { _ = tmux(["send-keys"] + keys) }
+
+    var screen: String { tmux(["capture-pane", "-p"]) ?? "" }
+
+    var isRunning: Bool { tmux(["has-session"]) != nil }
+
+    /// The pid of the program in the pane.
+    var panePID: Int32? { tmux(["list-panes", "-F", "#{pane_pid}"]).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
+
+    /// Polls the screen until `predicate` holds (never a fixed sleep); returns the last screen.
+    @discardableResult
+    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let text = screen
+            if predicate(text) { return text }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    func waitUntilExited(timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !isRunning { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) -> String? {
+        Shell.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+    }
+}
+
+/// Runs programs with posix_spawn and waitpid (Foundation's Process can hang
+/// in waitUntilExit on Linux when a child leaves a daemon behind).
+enum Shell {
+    /// Runs a program found on PATH; its standard output when it exits with 0, else nil.
+    @discardableResult
+    static func run(_ argv: [String], captureOutput: Bool = true) -> String? {
+        var pipe: [Int32] = [-1, -1]
+        guard Glibc.pipe(&pipe) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if captureOutput {
+            posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        // Children start with no blocked signals, whatever this test thread has blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
+        close(pipe[1])
+        guard spawned == 0 else { close(pipe[0]); return nil }
+        var output = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(pipe[0], &chunk, chunk.count)
+            if n > 0 { output += chunk[0..<n] } else if n < 0 && errno == EINTR { continue } else { break }
+        }
+        close(pipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        return exited && (status >> 8) & 0xff == 0 ? String(decoding: output, as: UTF8.self) : nil
+    }
+
+    static func which(_ name: String) -> String? {
+        run(["which", name])?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}

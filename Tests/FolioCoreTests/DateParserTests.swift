@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import FolioCore
+
+struct DateParserTests {
+    @Test(arguments: [
+        ("2026-02-14", utc(2026, 2, 14)),
+        ("2026-02-14T10:00:00Z", utc(2026, 2, 14, 10, 0)),
+        ("2026-02-14T10:00:00+02:00", utc(2026, 2, 14, 8, 0)),
+        ("2026-02-14 10:00", utc(2026, 2, 14, 10, 0)),
+        ("14 February 2026", utc(2026, 2, 14)),
+        ("February 14, 2026", utc(2026, 2, 14)),
+        ("Feb. 14, 2026", utc(2026, 2, 14)),
+        ("February 14th, 2026", utc(2026, 2, 14)),
+        ("14. März 2026", utc(2026, 3, 14)),
+        ("3 mars 2026", utc(2026, 3, 3)),
+        ("14 de febrero de 2026", utc(2026, 2, 14)),
+        ("14.02.2026", utc(2026, 2, 14)),
+        ("2026年2月14日", utc(2026, 2, 14)),
+        ("Published 3 March 2026, 10:00", utc(2026, 3, 3, 10, 0)),
+        ("Updated February 14, 2026 at 4:52 pm", utc(2026, 2, 14, 16, 52)),
+    ] as [(String, Date)])
+    func findsDate(_ text: String, _ expected: Date) {
+        #expect(DateParser.find(in: text) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        "Updated 4:52 pm",
+        "",
+        "No date in this sentence at all.",
+        "Page 14 of 2026 results",
+        "2026-13-40",
+        "31 February 2026",
+        "The 2026 season",
+    ])
+    func findsNoDate(_ text: String) {
+        #expect(DateParser.find(in: text) == nil, "\(text)")
+    }
+
+    @Test(arguments: [
+        "14 February 2026",
+        "Published 3 March 2026",
+        "Updated Saturday, February 14, 2026 at 4:52 pm EST",
+        "Veröffentlicht am 14. März 2026, 10:00 Uhr",
+        "2026-02-14",
+    ])
+    func dateLines(_ text: String) {
+        #expect(DateParser.isDateLine(text), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Updated 4:52 pm",
+        "The council met on 14 February 2026 to discuss the harbour wall and agreed to repair it before the spring tides.",
+        "Volunteers relight the lighthouse on 3 March 2026 after years",
+        "An ordinary headline without any date",
+    ])
+    func notDateLines(_ text: String) {
+        #expect(!DateParser.isDateLine(text), "\(text)")
+    }
+
+    @Test func iso8601Output() {
+        #expect(DateParser.iso8601(utc(2026, 2, 14, 10, 0)) == "2026-02-14T10:00:00Z")
+    }
+}
