@@ -34,6 +34,8 @@ public struct MarkdownExtractor: ArticleExtractor {
             body.remove(at: index)
         }
         if let u = url, !u.lowercased().hasPrefix("http") { url = nil }
+        var tags = fm.list("tags", "keywords")
+        Self.dropClipperLines(&body, tags: &tags)
         while let first = body.first, first == .rule { body.removeFirst() }
         while let last = body.last, last == .rule { body.removeLast() }
 
@@ -62,8 +64,35 @@ public struct MarkdownExtractor: ArticleExtractor {
             subtitle: subtitle.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }.flatMap { $0.isEmpty ? nil : $0 },
             author: authors.isEmpty ? nil : authors.joined(separator: ", "),
             date: date, source: source, url: url,
-            tags: fm.list("tags", "keywords"),
+            tags: tags,
             body: body, links: links.urls, format: .markdown, notes: note.map { [$0] } ?? [])
+    }
+
+    /// Lines clippers add above the article: Omnivore's "#Omnivore" tag line and its
+    /// "[Read on Omnivore](…) [Read Original](…)" links.
+    static func dropClipperLines(_ body: inout [Block], tags: inout [String]) {
+        var index = 0
+        while index < min(body.count, 4) {
+            if case .heading(_, let text) = body[index], text.plainText.lowercased() == "content" {
+                body.remove(at: index)  // Omnivore's "## Content" above the article
+                continue
+            }
+            guard case .paragraph(let inlines) = body[index] else { index += 1; continue }
+            let words = inlines.plainText.split(whereSeparator: \.isWhitespace)
+            if !words.isEmpty, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) {
+                tags += words.map { String($0.dropFirst()) }.filter { !tags.contains($0) }
+                body.remove(at: index)
+                continue
+            }
+            let links = inlines.filter { $0.linkNumber != nil }
+            let allLinks = inlines.allSatisfy { $0.linkNumber != nil || $0.text.allSatisfy(\.isWhitespace) }
+            let readLabels = ["read on ", "read original", "view original", "open original", "original article", "view on "]
+            if !links.isEmpty, allLinks, links.allSatisfy({ link in readLabels.contains { link.text.lowercased().hasPrefix($0) } }) {
+                body.remove(at: index)
+                continue
+            }
+            index += 1
+        }
     }
 
     /// MarkDownload's `> ## Excerpt` block.
