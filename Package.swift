@@ -29,6 +29,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TermKitTests", dependencies: ["TermKit"]),
+        .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "TermKit"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Fixtures"]),
         .testTarget(name: "FolioUITests", dependencies: ["FolioUI", "FolioCore", "TermKit"]),
         // Depends on the executable so that `swift test` builds the binary it drives.

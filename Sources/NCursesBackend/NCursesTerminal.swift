@@ -13,7 +13,7 @@ public final class NCursesTerminal: Backend {
     /// Opens the terminal. `useColor` false (e.g. for NO_COLOR) draws with
     /// attributes only.
     public init(useColor: Bool) {
-        setlocale(LC_ALL, "")
+        Self.chooseLocale()
         folio_install_signal_handlers()
         initscr()
         cbreak()
@@ -28,6 +28,16 @@ public final class NCursesTerminal: Backend {
     }
 
     deinit { close() }
+
+    /// The user's locale; when none is set at all (common over SSH) and the
+    /// default is not UTF-8, C.UTF-8, so that text other than ASCII shows.
+    static func chooseLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        let env = ProcessInfo.processInfo.environment
+        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].contains { !(env[$0] ?? "").isEmpty }
+        if codeset != "UTF-8" && !chosen { setlocale(LC_CTYPE, "C.UTF-8") }
+    }
 
     /// Gives the terminal back in the state it was found in. Safe to call twice.
     public func close() {
