@@ -59,4 +59,35 @@ static inline int folio_take_pending_signal(void) {
     folio_pending_signal = 0;
     return sig;
 }
+
+/* Crashes: a trap or fault must still leave the terminal usable. Before
+   ncurses changes the tty, its modes are saved; the handler (async-signal-safe:
+   only tcsetattr, write, sigaction, raise) puts them back, leaves the
+   alternate screen, shows the cursor, then hands the signal to whoever
+   handled it before (the Swift runtime's backtracer, or the default). */
+/* Storage lives in functions: Swift's importer emits static inline
+   functions (and their local statics) but not a header's global structs. */
+static inline struct termios *folio_saved_tty(void) { static struct termios tty; return &tty; }
+static inline volatile sig_atomic_t *folio_tty_saved(void) { static volatile sig_atomic_t saved; return &saved; }
+static inline struct sigaction *folio_previous_action(int sig) { static struct sigaction actions[65]; return &actions[sig & 63]; }
+static inline void folio_crash_handler(int sig) {
+    static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+    if (*folio_tty_saved()) tcsetattr(STDIN_FILENO, TCSANOW, folio_saved_tty());
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)ignored;
+    sigaction(sig, folio_previous_action(sig), 0);
+    raise(sig);
+}
+static inline void folio_install_crash_handlers(void) {
+    static const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    if (tcgetattr(STDIN_FILENO, folio_saved_tty()) == 0) *folio_tty_saved() = 1;
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = folio_crash_handler;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_NODEFER;
+        sigaction(signals[i], &sa, folio_previous_action(signals[i]));
+    }
+}
 #endif

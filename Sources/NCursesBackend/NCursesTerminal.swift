@@ -15,6 +15,7 @@ public final class NCursesTerminal: Backend {
     public init(useColor: Bool) {
         Self.chooseLocale()
         folio_install_signal_handlers()
+        folio_install_crash_handlers()
         initscr()
         cbreak()
         noecho()

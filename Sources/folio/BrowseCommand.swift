@@ -23,17 +23,19 @@ struct Browse: ParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw UserError("the reader needs a terminal; for scripts use 'folio list' or 'folio show'")
             }
-            let store = try CommandSupport.openStore(options)
+            let store = StateStore.openForBrowsing(path: StateLocation.resolve(option: options.state))
             let library = Library.load(folder)
             let rows = try CommandSupport.rows(library, store: store).map { ArticleRow(summary: $0.0, isRead: $0.1) }
 
             let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
             defer { terminal.close() }
-            let state = AppState(
+            var state = AppState(
                 folderName: Self.displayName(folder), rows: rows, size: terminal.size, now: Date(),
-                problemCount: library.problems.count, message: Self.problemMessage(library.problems),
+                problemCount: library.problems.count,
+                message: store.readOnlyReason.map { "Read-only, changes are not saved: " + $0 } ?? Self.problemMessage(library.problems),
                 theme: noColor ? Theme.standard.withoutColors : .standard)
+            state.stateIsReadOnly = store.isReadOnly
             let program = Program(state: state, backend: terminal, effects: LibraryEffects(store: store, articles: library.articles))
             program.run()
             terminal.close()

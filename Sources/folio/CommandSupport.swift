@@ -37,12 +37,21 @@ enum CommandSupport {
         return folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     }
 
+    /// The state database for a command that must save (mark): an error when it cannot.
     static func openStore(_ options: StateOptions) throws -> StateStore {
         do {
             return try StateStore(path: StateLocation.resolve(option: options.state))
         } catch {
             throw UserError(error.description)
         }
+    }
+
+    /// The state database for a command that only reads it (list): read-only
+    /// when it cannot be written, with the reason on stderr.
+    static func openStoreForReading(_ options: StateOptions) -> StateStore {
+        let store = StateStore.openForBrowsing(path: StateLocation.resolve(option: options.state))
+        if let reason = store.readOnlyReason { printError("warning: " + reason) }
+        return store
     }
 
     /// The library's articles with their read state, newest first.

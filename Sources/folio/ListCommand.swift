@@ -28,7 +28,7 @@ struct ListArticles: ParsableCommand {
     func run() throws {
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
-            let store = try CommandSupport.openStore(options)
+            let store = CommandSupport.openStoreForReading(options)
             let library = Library.load(folder)
             let rows = try CommandSupport.rows(library, store: store).filter { !unread || !$0.1 }
             if json {

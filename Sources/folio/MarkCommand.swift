@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import Foundation
+import TermKit
 
 /// `folio mark read|unread FILE...`
 struct Mark: ParsableCommand {
@@ -18,6 +19,9 @@ struct Mark: ParsableCommand {
     @Argument(help: ArgumentHelp("Article files.", valueName: "file"))
     var files: [String]
 
+    @Flag(name: .shortAndLong, help: "Print each file once its change is saved.")
+    var verbose = false
+
     @OptionGroup var options: StateOptions
 
     func validate() throws {
@@ -27,17 +31,18 @@ struct Mark: ParsableCommand {
     func run() throws {
         try CommandSupport.run {
             let store = try CommandSupport.openStore(options)
-            var identities: [ArticleIdentity] = []
             var failed = 0
+            // One committed transaction per file: a file reported is saved.
             for file in files {
                 switch ArticleLoader.load(LibraryScanner.realPath(file) ?? file, displayName: file) {
-                case .success(let loaded): identities.append(loaded.identity)
+                case .success(let loaded):
+                    do { try store.setRead(state == .read, for: [loaded.identity]) } catch { throw UserError("\(error)") }
+                    if verbose { CommandSupport.write("\(state.rawValue): \(TerminalText.sanitize(file))\n") }
                 case .failure(let failure):
                     CommandSupport.printError("\(file): \(failure.reason)")
                     failed += 1
                 }
             }
-            do { try store.setRead(state == .read, for: identities) } catch { throw UserError("cannot save state: \(error)") }
             if failed > 0 { throw ExitCode(1) }
         }
     }

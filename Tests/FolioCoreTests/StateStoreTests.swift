@@ -139,7 +139,7 @@ struct StateStoreTests {
     @Test func cannotOpenReportsPath() throws {
         let temp = try TempFolder()
         try temp.write("blocker", "a file where a folder should be")
-        #expect(throws: StateStore.Failure.self) { _ = try StateStore(path: temp.path + "/blocker/state.sqlite") }
+        #expect(throws: StateFailure.self) { _ = try StateStore(path: temp.path + "/blocker/state.sqlite") }
         try temp.write("garbage.sqlite", String(repeating: "this is not a database ", count: 100))
         do {
             _ = try StateStore(path: temp.path + "/garbage.sqlite")

@@ -33,8 +33,12 @@ public final class LibraryEffects: EffectHandler {
             do {
                 try store.setRead(read, for: identities)
                 return []
+            } catch StateFailure.notSaved {
+                return [.effectFailed("Read-only: this change is not saved.")]
             } catch {
-                return [.effectFailed("Could not save read state: \(error)")]
+                // Show what is on disk, and why the change is not there.
+                let onDisk = (try? store.readIdentities()).map { [Action.readStateReloaded($0)] } ?? []
+                return onDisk + [.effectFailed("Not saved: \(error)")]
             }
         case .redraw:
             return []

@@ -52,6 +52,8 @@ public struct AppState: Equatable, Sendable {
     public var message: String? = nil
     /// Files that could not be read, for the status line.
     public var problemCount = 0
+    /// Set when read state cannot be saved (a damaged or read-only database).
+    public var stateIsReadOnly = false
     /// "Now", for showing dates; set by the run loop.
     public var now: Date
     public var quitting = false

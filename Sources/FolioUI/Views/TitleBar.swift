@@ -6,6 +6,7 @@ enum TitleBar {
         let count = state.rows.count
         var counts = " ─ \(count) article\(count == 1 ? "" : "s"), \(state.unreadCount) unread"
         if state.problemCount > 0 { counts += " ─ \(state.problemCount) unreadable" }
+        if state.stateIsReadOnly { counts += " ─ read-only" }
         let help = "? help "
         let room = rect.width - (rect.width >= 40 ? DisplayWidth.of(help) + 1 : 0)
         // The counts matter more than the folder: shorten the folder from the left first.

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// Opening the state database: writable with migrations, or — when that is
+/// not possible — read-only without ever changing the user's file.
+enum StateOpening {
+    static func configuration(readonly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readonly
+        config.busyMode = .timeout(10)
+        if !readonly {
+            config.journalMode = .wal
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        return config
+    }
+
+    static func openWritable(path: String) throws(StateFailure) -> DatabaseQueue {
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let exists = fm.fileExists(atPath: path)
+        do {
+            if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create folder \(folder)")
+        }
+        // SQLite needs to write the file and, in WAL mode, files beside it.
+        if exists && !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            throw .readOnly(path: path)
+        }
+        if exists, !looksLikeSQLite(path) || !passesQuickCheck(path) {
+            throw .corrupt(path: path, backup: StateBackup.keepCopy(of: path, label: "damaged"))
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
+            let migrator = StateSchema.migrator
+            let (superseded, pending) = try queue.read { db in
+                (try migrator.hasBeenSuperseded(db), try !migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StateFailure.newerSchema(path: path) }
+            if pending && exists, try queue.read({ db in try !migrator.appliedIdentifiers(db).isEmpty }) {
+                // An older schema: keep a copy before migrating it.
+                _ = StateBackup.keepCopy(of: path, label: "before-upgrade")
+            }
+            try migrator.migrate(queue)
+            return queue
+        } catch let failure as StateFailure {
+            throw failure
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw .corrupt(path: path, backup: StateBackup.keepCopy(of: path, label: "damaged"))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_PERM {
+            throw .readOnly(path: path)
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: describe(error))
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A store for browsing when the writable one could not be opened: the
+    /// user's file read-only when it is readable, else an empty in-memory one.
+    static func readOnlyFallback(path: String, after failure: StateFailure) -> StateStore {
+        switch failure {
+        case .readOnly, .newerSchema:
+            if let queue = try? DatabaseQueue(path: path, configuration: configuration(readonly: true)),
+               (try? queue.read { db in try db.tableExists("article_state") }) == true {
+                return StateStore(path: path, queue: queue, readOnlyReason: failure.description)
+            }
+        default:
+            break
+        }
+        let memory = try! DatabaseQueue()
+        try? StateSchema.migrator.migrate(memory)
+        return StateStore(path: path, queue: memory, readOnlyReason: failure.description)
+    }
+
+    /// Checks an existing database through a read-only connection before anything
+    /// may write to it, so a damaged file is found before SQLite touches it.
+    static func passesQuickCheck(_ path: String) -> Bool {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") } == ["ok"]
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            return false
+        } catch {
+            return true  // not a sign of damage (busy, permissions): the writable open decides
+        }
+    }
+
+    /// SQLite files start with "SQLite format 3\0"; an empty file is fine too.
+    static func looksLikeSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 16)
+        return head.isEmpty || head == Data("SQLite format 3\u{0}".utf8)
+    }
+
+    static func describe(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_IOERR: return "input/output error"
+        case .SQLITE_READONLY: return "the database is read-only"
+        case .SQLITE_BUSY: return "the database is busy (another folio is writing)"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the database is damaged"
+        default: return error.message ?? "\(error.resultCode)"
+        }
+    }
+}
