@@ -77,6 +77,10 @@ static inline void folio_crash_handler(int sig) {
     (void)ignored;
     sigaction(sig, folio_previous_action(sig), 0);
     raise(sig);
+    /* The previous handler returned (a signal sent with kill, not a fault):
+       end as the signal's default action would. */
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 static inline void folio_install_crash_handlers(void) {
     static const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};

@@ -66,6 +66,13 @@ enum StateOpening {
                (try? queue.read { db in try db.tableExists("article_state") }) == true {
                 return StateStore(path: path, queue: queue, readOnlyReason: failure.description)
             }
+            // SQLite cannot read a WAL database read-only when it may not create the
+            // shared-memory file beside it: read a private copy instead.
+            if let copy = StateBackup.privateCopy(of: path),
+               let queue = try? DatabaseQueue(path: copy, configuration: configuration(readonly: true)),
+               (try? queue.read { db in try db.tableExists("article_state") }) == true {
+                return StateStore(path: path, queue: queue, readOnlyReason: failure.description)
+            }
         default:
             break
         }

@@ -80,6 +80,11 @@ public final class StateStore {
         }
     }
 
+    /// SQLite's own consistency check of the whole file: "ok" when sound.
+    public func integrityCheck() throws -> String {
+        try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
     /// A number that changes whenever another process commits to the database,
     /// so a running folio can pick up the other one's changes cheaply.
     public func externalChangeToken() throws -> Int {
