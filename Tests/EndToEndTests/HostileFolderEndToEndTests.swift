@@ -34,6 +34,9 @@ struct HostileFolderEndToEndTests {
         try write("good.txt", Array(ReadStateEndToEndTests.article("Harbour ferries plug in to shore power", date: "2026-11-20").utf8))
         try write("x.md/inside.txt", Array(ReadStateEndToEndTests.article("Orchard growers pick at night", date: "2026-11-10").utf8))
         try write("hostile.txt", Array((Self.hostileTitle + "\n\n").utf8) + Self.hostileBody)
+        try write("every-attack.txt", HostileInputs.textPage)
+        try write("every-attack.md", HostileInputs.markdownPage)
+        try write("every-attack.html", HostileInputs.htmlPage)
         try write("name\u{202E}txt.md", Array("# Bidi in the file name\n\nThe name of this file has a right-to-left override, which must not reorder the screen.\n".utf8))
         try write("esc\u{1B}]0;NAME-TITLE\u{07}.txt", Array(ReadStateEndToEndTests.article("A file name with an escape", date: "2026-09-01").utf8))
         try write("-rf.txt", Array(ReadStateEndToEndTests.article("A file name like an option", date: "2026-08-01").utf8))
@@ -51,12 +54,12 @@ struct HostileFolderEndToEndTests {
     @Test func theFolderOpensAndTheTerminalIsUntouched() throws {
         let session = TmuxSession()
         session.start([TmuxSession.folioBinary, library.path, "--state", state])
-        let screen = try #require(session.waitFor { $0.contains("8 articles") }, "folio did not start: \(session.screen)")
+        let screen = try #require(session.waitFor { $0.contains("11 articles") }, "folio did not start: \(session.screen)")
         #expect(screen.contains("7 unreadable"))
         #expect(screen.contains("Harbour ferries plug in"))
         // Read through every article, including the hostile one.
         session.send("g")
-        for _ in 0..<8 { session.send("Enter", "Space", "Space", "h", "j") }
+        for _ in 0..<11 { session.send("Enter", "Space", "Space", "h", "j") }
         let after = try #require(session.waitFor { $0.contains("0 unread") }, "not all opened: \(session.screen)")
         for bad in ["PWNED", "NAME-TITLE", "Q0xJUEJP", "evil.example"] { #expect(!after.contains(bad)) }
         #expect(session.paneTitle.contains("PWNED") == false && session.paneTitle.contains("NAME-TITLE") == false, "the terminal title was changed: \(session.paneTitle)")
@@ -67,7 +70,7 @@ struct HostileFolderEndToEndTests {
 
     @Test func listNamesEveryProblemSafely() throws {
         let result = Shell.runCapturingBoth([TmuxSession.folioBinary, "list", library.path, "--state", state])
-        #expect(result.stdout.split(separator: "\n").count == 8)
+        #expect(result.stdout.split(separator: "\n").count == 11)
         let problems = result.stderr.split(separator: "\n")
         #expect(problems.count == 7)
         for text in [result.stdout, result.stderr] {
@@ -89,18 +92,18 @@ struct HostileFolderEndToEndTests {
         #expect(result.stderr.contains("secret.txt: permission denied"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("not writable"), "stderr: \(result.stderr)")
         let rows = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.count == 8)
+        #expect(rows.count == 11)
         #expect(rows.first { ($0["title"] as? String)?.hasPrefix("Harbour ferries") == true }?["read"] as? Bool == true, "state not read read-only")
 
         let session = TmuxSession()
         session.start(asNobody + [library.path, "--state", state])
-        #expect(session.waitFor { $0.contains("read-only") && $0.contains("8 articles") } != nil, "no read-only note: \(session.screen)")
+        #expect(session.waitFor { $0.contains("read-only") && $0.contains("11 articles") } != nil, "no read-only note: \(session.screen)")
         session.send("j", "Enter")
         #expect(session.waitFor { $0.contains("not saved") } != nil)
         session.send("Q")
         #expect(session.waitUntilExited())
         let store = try #require(Shell.run([TmuxSession.folioBinary, "list", library.path, "--unread", "--state", state]))
-        #expect(store.split(separator: "\n").count == 8, "the read-only run wrote state")
+        #expect(store.split(separator: "\n").count == 11, "the read-only run wrote state")
     }
 }
 
