@@ -8,8 +8,10 @@ public final class TestBackend: Backend {
     public private(set) var lastChangedCells = 0
     public var events: [Event] = []
     /// When the queued events run out, report `.inputClosed` so a program's run
-    /// loop ends (as it does when a real terminal goes away).
+    /// loop ends (as it does when a real terminal goes away) — after one idle
+    /// moment, as a person pauses, so that work waiting for quiet gets done.
     public var closesWhenEmpty = true
+    private var pausedBeforeClosing = false
 
     public init(width: Int, height: Int) {
         size = Size(width: width, height: height)
@@ -24,7 +26,11 @@ public final class TestBackend: Backend {
     }
 
     public func nextEvent(timeout: Int) -> Event? {
-        if events.isEmpty { return closesWhenEmpty ? .inputClosed : nil }
+        if events.isEmpty {
+            guard closesWhenEmpty, pausedBeforeClosing else { pausedBeforeClosing = true; return nil }
+            return .inputClosed
+        }
+        pausedBeforeClosing = false
         return events.removeFirst()
     }
 

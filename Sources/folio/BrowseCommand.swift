@@ -18,6 +18,7 @@ struct Browse: ParsableCommand {
     @OptionGroup var options: StateOptions
 
     func run() throws {
+        let started = FrameTrace.now()
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -37,6 +38,7 @@ struct Browse: ParsableCommand {
                 theme: noColor ? Theme.standard.withoutColors : .standard)
             state.stateIsReadOnly = store.isReadOnly
             let program = Program(state: state, backend: terminal, effects: LibraryEffects(store: store, articles: library.articles))
+            program.trace = FrameTrace(start: started)
             program.run()
             terminal.close()
             if let signal = program.endingSignal, signal != SIGINT {

@@ -86,7 +86,7 @@ struct StateStoreTests {
         #expect(try StateStore(path: path).readIdentities() == wanted)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func twoInstancesWritingConcurrentlyFromTwoThreads() throws {
         let temp = try TempFolder()
         let path = temp.path + "/state.sqlite"

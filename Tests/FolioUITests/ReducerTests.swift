@@ -24,7 +24,8 @@ import TermKit
     /// The reader while an article loads, laid out for `width` columns.
     func loadingReader(_ index: Int, width: Int = 78) -> ReaderState {
         var reader = ReaderState(path: F.path(index))
-        reader.lines = [[Span("Loading…", style: .dim)]]
+        // The header comes from the list row at once; the body follows.
+        reader.lines = ArticleLayout.header(for: F.summaries[index], width: width, theme: .standard) + [[Span("Loading…", style: .dim)]]
         reader.layoutWidth = width
         return reader
     }

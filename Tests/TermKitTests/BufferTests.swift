@@ -244,6 +244,7 @@ import Testing
         #expect(backend.size == Size(width: 20, height: 5))
         #expect(backend.nextEvent(timeout: 0) == .key(.char("a")))
         #expect(backend.nextEvent(timeout: 0) == .resize(Size(width: 20, height: 5)))
+        #expect(backend.nextEvent(timeout: 0) == nil)            // one pause, as a person makes
         #expect(backend.nextEvent(timeout: 0) == .inputClosed)
         backend.closesWhenEmpty = false
         #expect(backend.nextEvent(timeout: 0) == nil)

@@ -18,9 +18,14 @@ public final class Program {
     private let backend: Backend
     private let effects: EffectHandler
     private var lastFrame: Buffer?
+    /// Article loads wait until no key is pending, and only the last one counts:
+    /// holding `j` moves the list at once and loads the article where it stops.
+    private var deferredLoad: Effect?
 
     /// Milliseconds to wait for a key before polling for outside changes.
     public var idleInterval = 1000
+    /// Timing figures for benchmarks (FOLIO_TRACE).
+    public var trace: FrameTrace?
 
     public init(state: AppState, backend: Backend, effects: EffectHandler) {
         self.state = state
@@ -35,14 +40,21 @@ public final class Program {
         dispatch(.start)
         draw()
         while !state.quitting {
-            if let event = backend.nextEvent(timeout: idleInterval) {
+            if let event = backend.nextEvent(timeout: deferredLoad == nil ? idleInterval : 0) {
+                let received = FrameTrace.now()
                 handle(event)
+                if !state.quitting { draw() }
+                if case .key = event { trace?.keyHandled(since: received) }
+            } else if deferredLoad != nil {
+                settle()
+                draw()
             } else {
                 dispatch(.tick(Date()))
                 for action in effects.poll() { dispatch(action) }
+                if !state.quitting { draw() }
             }
-            if !state.quitting { draw() }
         }
+        trace?.flush()
         return state
     }
 
@@ -66,15 +78,29 @@ public final class Program {
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in reduce(&state, next) {
-                if effect == .redraw { lastFrame = nil; continue }
-                queue.append(contentsOf: effects.perform(effect))
+                switch effect {
+                case .redraw: lastFrame = nil
+                case .loadArticle: deferredLoad = effect
+                default: queue.append(contentsOf: effects.perform(effect))
+                }
             }
         }
+        // Only a preview waits: an article the reader shows is loaded at once,
+        // so keys meant for it (scrolling) find it there.
+        if state.focus == .reader { settle() }
+    }
+
+    /// Performs the article load that waited for the keys to stop.
+    public func settle() {
+        guard let load = deferredLoad else { return }
+        deferredLoad = nil
+        for action in effects.perform(load) { dispatch(action) }
     }
 
     public func draw() {
         let frame = Screen.render(state)
         backend.draw(frame, previous: lastFrame)
         lastFrame = frame
+        trace?.frameDrawn()
     }
 }

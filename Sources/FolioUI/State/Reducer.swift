@@ -221,7 +221,10 @@ func layOutReader(_ state: inout AppState) {
     let oldCount = max(1, reader.lines.count)
     switch reader.content {
     case .loading:
-        reader.lines = [[Span("Loading…", style: state.theme.metadata)]]
+        // The list already knows the title: show it at once, the body when it comes.
+        let summary = state.rows.first { $0.summary.path == reader.path }?.summary
+        reader.lines = summary.map { ArticleLayout.header(for: $0, width: width, theme: state.theme) } ?? []
+        reader.lines.append([Span("Loading…", style: state.theme.metadata)])
     case .failed(let reason):
         reader.lines = TextWrap.wrap("Could not read \(PathCoding.display(reader.path)): \(reason)", width: width, style: state.theme.notice)
     case .loaded(let article):
