@@ -25,8 +25,13 @@ struct Browse: ParsableCommand {
                 throw UserError("the reader needs a terminal; for scripts use 'folio list' or 'folio show'")
             }
             let store = StateStore.openForBrowsing(path: StateLocation.resolve(option: options.state))
-            let library = Library.load(folder)
+            // What the index knows shows at once; the folder is checked in the background.
+            let index = CommandSupport.openIndex(options)
+            let known = (try? index.files(under: Library.indexKey(folder))) ?? []
+            let library = Library(files: known, root: folder)
             let rows = try CommandSupport.rows(library, store: store).map { ArticleRow(summary: $0.0, isRead: $0.1) }
+            let indexer = BackgroundIndexer()
+            indexer.start(root: folder, known: known, index: index)
 
             let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
@@ -37,7 +42,10 @@ struct Browse: ParsableCommand {
                 message: store.readOnlyReason.map { "Read-only, changes are not saved: " + $0 } ?? Self.problemMessage(library.problems),
                 theme: noColor ? Theme.standard.withoutColors : .standard)
             state.stateIsReadOnly = store.isReadOnly
-            let program = Program(state: state, backend: terminal, effects: LibraryEffects(store: store, articles: library.articles))
+            state.problemPaths = Set(library.problems.map(\.path))
+            state.wasIndexedBefore = !known.isEmpty
+            state.indexing = IndexingProgress(done: 0, total: 0)
+            let program = Program(state: state, backend: terminal, effects: LibraryEffects(store: store, articles: library.articles, indexer: indexer))
             program.trace = FrameTrace(start: started)
             program.run()
             terminal.close()

@@ -54,6 +54,11 @@ enum CommandSupport {
         return store
     }
 
+    /// The metadata index beside the state database.
+    static func openIndex(_ options: StateOptions) -> IndexStore {
+        IndexStore.open(path: StateLocation.index(besideState: StateLocation.resolve(option: options.state)))
+    }
+
     /// The library's articles with their read state, newest first.
     static func rows(_ library: Library, store: StateStore) throws -> [(ArticleSummary, Bool)] {
         let read: Set<ArticleIdentity>

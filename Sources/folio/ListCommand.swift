@@ -29,7 +29,7 @@ struct ListArticles: ParsableCommand {
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
             let store = CommandSupport.openStoreForReading(options)
-            let library = Library.load(folder)
+            let library = Library.load(folder, index: CommandSupport.openIndex(options))
             let rows = try CommandSupport.rows(library, store: store).filter { !unread || !$0.1 }
             if json {
                 CommandSupport.write(JSONOutput.list(rows) + "\n")

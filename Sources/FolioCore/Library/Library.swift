@@ -12,36 +12,50 @@ public struct Library: Sendable {
     /// Files that look like articles but could not be read.
     public var problems: [Problem]
 
-    /// Scans `root` and extracts every article, in parallel on all cores.
-    public static func load(_ root: String) -> Library {
-        let scan = LibraryScanner.scan(root)
-        let entries = scan.entries
-        var results = [Swift.Result<ArticleSummary, Problem>?](repeating: nil, count: entries.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                base[i] = summarize(entries[i])
-            }
-        }
-        var articles: [ArticleSummary] = []
-        var problems = scan.skipped.map { Problem(path: $0.path, reason: $0.reason) }
-        for case let result? in results {
-            switch result {
-            case .success(let summary): articles.append(summary)
-            case .failure(let problem): problems.append(problem)
-            }
-        }
-        return Library(root: root, articles: articles, problems: problems)
+    public init(root: String, articles: [ArticleSummary], problems: [Problem]) {
+        self.root = root
+        self.articles = articles
+        self.problems = problems
     }
 
-    static func summarize(_ entry: LibraryScanner.Entry) -> Swift.Result<ArticleSummary, Problem> {
-        switch ArticleLoader.load(entry.absolutePath, format: entry.format, displayName: entry.path) {
-        case .failure(let failure):
-            return .failure(Problem(path: entry.path, reason: failure.reason))
-        case .success(let loaded):
-            let a = loaded.article
-            return .success(ArticleSummary(path: entry.path, absolutePath: entry.absolutePath, identity: loaded.identity, title: a.title, source: a.source,
-                                           author: a.author, date: a.date, fileDate: loaded.modified, words: a.words, format: a.format))
+    /// Reads every article below `root` (no index), in parallel on all cores.
+    public static func load(_ root: String) -> Library {
+        load(root, index: nil)
+    }
+
+    /// Reads the library through its index: unchanged files come from the
+    /// index, new and changed ones are read, the index is brought up to date.
+    public static func load(_ root: String, index: IndexStore?) -> Library {
+        let key = indexKey(root)
+        let known = (try? index?.files(under: key)) ?? []
+        var files = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var skipped: [LibraryScanner.Skipped] = []
+        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, firstBatch: 4096, batchSize: 4096) { batch in
+            for path in batch.removed { files[path] = nil }
+            for file in batch.upserted { files[file.path] = file }
+            skipped += batch.skipped
         }
+        return Library(files: Array(files.values), skipped: skipped, root: root)
+    }
+
+    /// A library from indexed files (and what the walk skipped).
+    public init(files: [IndexedFile], skipped: [LibraryScanner.Skipped] = [], root: String) {
+        var articles: [ArticleSummary] = []
+        var problems = skipped.map { Problem(path: $0.path, reason: $0.reason) }
+        articles.reserveCapacity(files.count)
+        for file in files {
+            switch file.outcome {
+            case .article(let summary): articles.append(summary)
+            case .problem(let reason): problems.append(Problem(path: file.path, reason: reason))
+            }
+        }
+        problems.sort { $0.path < $1.path }
+        self.init(root: root, articles: articles, problems: problems)
+    }
+
+    /// The key a folder is indexed under: its real path, so `folio .` and
+    /// `folio /home/me/Articles` share one index.
+    public static func indexKey(_ root: String) -> String {
+        LibraryScanner.realPath(root) ?? root
     }
 }

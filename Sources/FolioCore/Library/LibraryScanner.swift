@@ -10,8 +10,11 @@ public enum LibraryScanner {
         /// What to open: the file itself, or where its symlink leads.
         public var absolutePath: String
         public var size: Int
-        public var modified: Date
+        /// Modification time in nanoseconds, to notice a change within the same second.
+        public var modifiedNanoseconds: Int64
         public var format: ArticleFormat
+
+        public var modified: Date { Date(nanoseconds: modifiedNanoseconds) }
     }
 
     public struct Skipped: Equatable, Sendable {
@@ -54,11 +57,11 @@ public enum LibraryScanner {
                 if kind == S_IFDIR { pending.append(relative); continue }
                 guard let format = ArticleFormat(fileName: name) else { continue }
                 if kind == S_IFREG {
-                    result.entries.append(Entry(path: relative, absolutePath: absolute, size: Int(info.st_size), modified: date(info), format: format))
+                    result.entries.append(Entry(path: relative, absolutePath: absolute, size: Int(info.st_size), modifiedNanoseconds: nanoseconds(info), format: format))
                 } else if kind == S_IFLNK {
                     switch followLink(absolute, inside: rootReal) {
                     case .success(let (target, targetInfo)):
-                        result.entries.append(Entry(path: relative, absolutePath: target, size: Int(targetInfo.st_size), modified: date(targetInfo), format: format))
+                        result.entries.append(Entry(path: relative, absolutePath: target, size: Int(targetInfo.st_size), modifiedNanoseconds: nanoseconds(targetInfo), format: format))
                     case .failure(let reason):
                         result.skipped.append(Skipped(path: relative, reason: reason.text))
                     }
@@ -94,7 +97,14 @@ public enum LibraryScanner {
         }
     }
 
-    static func date(_ info: stat) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
+    static func nanoseconds(_ info: stat) -> Int64 {
+        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}
+
+extension Date {
+    /// A file time in nanoseconds since 1970, the same way wherever it comes from.
+    init(nanoseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(nanoseconds) / 1e9)
     }
 }

@@ -10,4 +10,10 @@ public enum StateLocation {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/state/folio/state.sqlite"
     }
+
+    /// The metadata index beside a state database: `index.sqlite` in the same folder.
+    public static func index(besideState statePath: String) -> String {
+        let folder = (statePath as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/index.sqlite"
+    }
 }

@@ -33,7 +33,7 @@ public final class FrameTrace {
     /// Writes the figures collected so far (appending to the file).
     public func flush() {
         guard !lines.isEmpty, let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }() else { return }
         handle.seekToEndOfFile()

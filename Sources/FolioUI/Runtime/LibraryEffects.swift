@@ -11,12 +11,18 @@ public final class LibraryEffects: EffectHandler {
     private var cacheOrder: [String] = []
     private let cacheSize = 16
     private var changeToken: Int?
+    private let indexer: BackgroundIndexer?
+    private var readSet: Set<ArticleIdentity>?
 
-    public init(store: StateStore, articles: [FolioCore.ArticleSummary]) {
+    public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil) {
         self.store = store
+        self.indexer = indexer
         pathsToOpen = Dictionary(articles.map { ($0.path, $0.absolutePath) }, uniquingKeysWith: { a, _ in a })
         changeToken = try? store.externalChangeToken()
     }
+
+    /// True while the folder is being read: the run loop then collects results often.
+    public var isBusy: Bool { indexer?.isRunning ?? false }
 
     public func perform(_ effect: Effect) -> [Action] {
         switch effect {
@@ -32,6 +38,7 @@ public final class LibraryEffects: EffectHandler {
         case .setRead(let read, let identities):
             do {
                 try store.setRead(read, for: identities)
+                if readSet != nil { for identity in identities { if read { readSet!.insert(identity) } else { readSet!.remove(identity) } } }
                 return []
             } catch StateFailure.notSaved {
                 return [.effectFailed("Read-only: this change is not saved.")]
@@ -46,10 +53,40 @@ public final class LibraryEffects: EffectHandler {
     }
 
     public func poll() -> [Action] {
-        guard let token = try? store.externalChangeToken(), token != changeToken else { return [] }
-        changeToken = token
-        guard let readSet = try? store.readIdentities() else { return [] }
-        return [.readStateReloaded(readSet)]
+        var actions: [Action] = []
+        if let token = try? store.externalChangeToken(), token != changeToken {
+            changeToken = token
+            if let fresh = try? store.readIdentities() {
+                readSet = fresh
+                actions.append(.readStateReloaded(fresh))
+            }
+        }
+        if let batches = indexer?.collect(), !batches.isEmpty { actions.append(.libraryUpdated(update(from: batches))) }
+        return actions
+    }
+
+    /// Turns the indexer's batches into one update for the list, with read flags.
+    private func update(from batches: [LibraryIndexer.Batch]) -> LibraryUpdate {
+        if readSet == nil { readSet = (try? store.readIdentities()) ?? [] }
+        var update = LibraryUpdate()
+        for batch in batches {
+            update.removed += batch.removed
+            for skipped in batch.skipped { update.problems[skipped.path] = skipped.reason }
+            for file in batch.upserted {
+                switch file.outcome {
+                case .article(let summary):
+                    pathsToOpen[summary.path] = summary.absolutePath
+                    cache[summary.path] = nil
+                    update.upserted.append(ArticleRow(summary: summary, isRead: readSet!.contains(summary.identity)))
+                case .problem(let reason):
+                    update.problems[file.path] = reason
+                }
+            }
+            update.done = batch.done
+            update.total = batch.total
+            update.finished = batch.finished
+        }
+        return update
     }
 
     private func remember(_ article: Article, for path: String) {

@@ -5,8 +5,14 @@ import TermKit
 /// outside while idle.
 public protocol EffectHandler: AnyObject {
     func perform(_ effect: Effect) -> [Action]
-    /// Called when no key came for a while: changes made by others.
+    /// Called now and then: changes made by others, work finished in the background.
     func poll() -> [Action]
+    /// True while background work is under way (poll often).
+    var isBusy: Bool { get }
+}
+
+extension EffectHandler {
+    public var isBusy: Bool { false }
 }
 
 /// The run loop: events become actions, actions go through `reduce`, effects
@@ -24,6 +30,8 @@ public final class Program {
 
     /// Milliseconds to wait for a key before polling for outside changes.
     public var idleInterval = 1000
+    /// The same while the folder is being read.
+    public var busyInterval = 50
     /// Timing figures for benchmarks (FOLIO_TRACE).
     public var trace: FrameTrace?
 
@@ -39,16 +47,25 @@ public final class Program {
         if state.size != backend.size { dispatch(.resize(backend.size)) }
         dispatch(.start)
         draw()
+        var lastPoll = FrameTrace.now()
         while !state.quitting {
-            if let event = backend.nextEvent(timeout: deferredLoad == nil ? idleInterval : 0) {
+            let busy = effects.isBusy
+            let timeout = deferredLoad != nil ? 0 : (busy ? busyInterval : idleInterval)
+            if let event = backend.nextEvent(timeout: timeout) {
                 let received = FrameTrace.now()
                 handle(event)
                 if !state.quitting { draw() }
                 if case .key = event { trace?.keyHandled(since: received) }
+                // Keys held down must not starve the background work.
+                if busy, FrameTrace.now() - lastPoll > UInt64(busyInterval) * 1_000_000 {
+                    lastPoll = FrameTrace.now()
+                    for action in effects.poll() { dispatch(action) }
+                }
             } else if deferredLoad != nil {
                 settle()
                 draw()
             } else {
+                lastPoll = FrameTrace.now()
                 dispatch(.tick(Date()))
                 for action in effects.poll() { dispatch(action) }
                 if !state.quitting { draw() }

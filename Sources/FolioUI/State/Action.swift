@@ -10,6 +10,8 @@ public enum Action: Equatable, Sendable {
     case command(Command)
     case resize(Size)
     case articleLoaded(path: String, Result<Article, ArticleLoader.Failure>)
+    /// The folder's refresh found new, changed or removed files.
+    case libraryUpdated(LibraryUpdate)
     /// The read set on disk changed (another folio wrote to it).
     case readStateReloaded(Set<ArticleIdentity>)
     case tick(Date)

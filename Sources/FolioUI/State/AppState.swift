@@ -52,6 +52,12 @@ public struct AppState: Equatable, Sendable {
     public var message: String? = nil
     /// Files that could not be read, for the status line.
     public var problemCount = 0
+    /// The paths of those files, as far as updates of the library said.
+    public var problemPaths: Set<String> = []
+    /// Set while the folder is read for the first time or refreshed.
+    public var indexing: IndexingProgress? = nil
+    /// False while the list shows nothing yet from an earlier run (a cold start).
+    public var wasIndexedBefore = true
     /// Set when read state cannot be saved (a damaged or read-only database).
     public var stateIsReadOnly = false
     /// "Now", for showing dates; set by the run loop.
@@ -81,11 +87,14 @@ public struct AppState: Equatable, Sendable {
 
     /// Rows sorted newest first (the article's date, else the file's).
     public static func sorted(_ rows: [ArticleRow]) -> [ArticleRow] {
-        rows.sorted { a, b in
-            let (da, db) = (a.summary.sortDate, b.summary.sortDate)
-            if da != db { return da > db }
-            if a.summary.title != b.summary.title { return a.summary.title < b.summary.title }
-            return a.summary.path < b.summary.path
-        }
+        rows.sorted(by: comesBefore)
+    }
+
+    /// The list's order: newest first, then by title, then by path.
+    static func comesBefore(_ a: ArticleRow, _ b: ArticleRow) -> Bool {
+        let (da, db) = (a.summary.sortDate, b.summary.sortDate)
+        if da != db { return da > db }
+        if a.summary.title != b.summary.title { return a.summary.title < b.summary.title }
+        return a.summary.path < b.summary.path
     }
 }

@@ -31,6 +31,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.reader!.layoutWidth = 0
         layOutReader(&state)
         return []
+    case .libraryUpdated(let update):
+        let effects = state.merge(update)
+        keepSelectionVisible(&state)
+        return effects
     case .readStateReloaded(let readSet):
         for i in state.rows.indices { state.rows[i].isRead = readSet.contains(state.rows[i].summary.identity) }
         return []
@@ -145,6 +149,11 @@ private func select(_ state: inout AppState, _ index: Int) -> [Effect] {
     state.selection = min(max(0, index), state.rows.count - 1)
     keepSelectionVisible(&state)
     return preview(&state)
+}
+
+extension AppState {
+    /// Shows the selected article in the reader (for code outside this file).
+    mutating func showSelected() -> [Effect] { preview(&self) }
 }
 
 /// Shows the selected article in the reader pane, loading it when needed.

@@ -9,7 +9,8 @@ enum ListPane {
         guard rect.height > 0, rect.width > 0 else { return }
         let theme = state.theme
         if state.rows.isEmpty {
-            buffer.put(" No articles here.", x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.metadata)
+            let empty = state.indexing != nil ? " Reading the folder…" : " No articles here."
+            buffer.put(empty, x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.metadata)
             if rect.height > 1 {
                 buffer.put(" folio reads .txt, .md and .html files.", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.metadata)
             }

@@ -7,6 +7,9 @@ enum TitleBar {
         var counts = " ─ \(count) article\(count == 1 ? "" : "s"), \(state.unreadCount) unread"
         if state.problemCount > 0 { counts += " ─ \(state.problemCount) unreadable" }
         if state.stateIsReadOnly { counts += " ─ read-only" }
+        if let progress = state.indexing {
+            counts += progress.total > 0 ? " ─ indexing \(grouped(progress.done)) / \(grouped(progress.total))" : " ─ checking folder"
+        }
         let help = "? help "
         let room = rect.width - (rect.width >= 40 ? DisplayWidth.of(help) + 1 : 0)
         // The counts matter more than the folder: shorten the folder from the left first.
@@ -26,5 +29,16 @@ enum TitleBar {
             tail.insert(character, at: tail.startIndex)
         }
         return "…" + tail
+    }
+
+    /// 10000 -> "10,000".
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
     }
 }

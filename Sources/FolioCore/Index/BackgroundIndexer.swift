@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs `LibraryIndexer.refresh` on a thread of its own and keeps its batches
+/// until the run loop collects them, so the list can be used while a library
+/// is read.
+public final class BackgroundIndexer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [LibraryIndexer.Batch] = []
+    private var running = false
+
+    public init() {}
+
+    /// Starts refreshing `root` from what the index already knows.
+    public func start(root: String, known: [IndexedFile], index: IndexStore) {
+        lock.withLock { running = true }
+        let key = Library.indexKey(root)
+        let thread = Thread { [self] in
+            LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key) { batch in
+                lock.withLock { pending.append(batch) }
+            }
+            lock.withLock { running = false }
+        }
+        thread.qualityOfService = .utility
+        thread.start()
+    }
+
+    /// True while the folder is being read.
+    public var isRunning: Bool { lock.withLock { running || !pending.isEmpty } }
+
+    /// The batches finished since the last call.
+    public func collect() -> [LibraryIndexer.Batch] {
+        lock.withLock {
+            defer { pending.removeAll() }
+            return pending
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// The metadata index: for each file of a library, its size and time and the
+/// fields the list shows, so a second start shows the list at once and only
+/// files that changed are read again.
+///
+/// It lives beside the state database (`index.sqlite` in the same folder), not
+/// inside it: it is a cache. A damaged or outdated index is thrown away and
+/// rebuilt without asking, and writing it can never put read state at risk.
+public final class IndexStore {
+    /// Bump when extraction changes what it produces, so old rows are read again.
+    public static let extractionVersion = 1
+
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (or creates, or rebuilds) the index at `path`; in memory when the
+    /// file cannot be used at all.
+    public static func open(path: String) -> IndexStore {
+        if let store = try? IndexStore(path: path) { return store }
+        // Damaged or unreadable: start afresh (it is only a cache).
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        if let store = try? IndexStore(path: path) { return store }
+        return try! IndexStore(queue: DatabaseQueue(), path: ":memory:")
+    }
+
+    convenience init(path: String) throws {
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try self.init(queue: DatabaseQueue(path: path, configuration: config), path: path)
+    }
+
+    init(queue: DatabaseQueue, path: String) throws {
+        self.queue = queue
+        self.path = path
+        try IndexSchema.migrator.migrate(queue)
+        let version = try queue.read { db in try Int.fetchOne(db, sql: "SELECT value FROM index_meta WHERE key = 'extraction'") }
+        if version != Self.extractionVersion {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM indexed_file")
+                try db.execute(sql: "INSERT OR REPLACE INTO index_meta (key, value) VALUES ('extraction', ?)", arguments: [Self.extractionVersion])
+            }
+        }
+    }
+
+    /// Every file indexed under `root`.
+    public func files(under root: String) throws -> [IndexedFile] {
+        try queue.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format
+                FROM indexed_file WHERE root = ?
+                """, arguments: [root])
+            var files: [IndexedFile] = []
+            while let row = try cursor.next() {
+                let path: String = row[0]
+                let absolutePath: String = row[1]
+                let mtime: Int64 = row[3]
+                let outcome: IndexedFile.Outcome
+                if let problem: String = row[4] {
+                    outcome = .problem(problem)
+                } else {
+                    let date: Double? = row[9]
+                    outcome = .article(ArticleSummary(
+                        path: path, absolutePath: absolutePath, identity: ArticleIdentity(rawValue: row[5]), title: row[6],
+                        source: row[7], author: row[8], date: date.map { Date(timeIntervalSince1970: $0) },
+                        fileDate: Date(nanoseconds: mtime), words: row[10],
+                        format: ArticleFormat(rawValue: row[11]) ?? .text))
+                }
+                files.append(IndexedFile(path: path, absolutePath: absolutePath, size: row[2], modifiedNanoseconds: mtime, outcome: outcome))
+            }
+            return files
+        }
+    }
+
+    /// Records new and changed files and forgets removed ones, in one transaction.
+    public func update(root: String, upserted: [IndexedFile], removed: [String]) throws {
+        guard !upserted.isEmpty || !removed.isEmpty else { return }
+        try queue.write { db in
+            let insert = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO indexed_file
+                (root, path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for file in upserted {
+                switch file.outcome {
+                case .problem(let reason):
+                    try insert.execute(arguments: [root, file.path, file.absolutePath, file.size, file.modifiedNanoseconds, reason,
+                                                   nil, nil, nil, nil, nil, nil, nil])
+                case .article(let s):
+                    try insert.execute(arguments: [root, file.path, file.absolutePath, file.size, file.modifiedNanoseconds, nil,
+                                                   s.identity.rawValue, s.title, s.source, s.author, s.date?.timeIntervalSince1970,
+                                                   s.words, s.format.rawValue])
+                }
+            }
+            let delete = try db.makeStatement(sql: "DELETE FROM indexed_file WHERE root = ? AND path = ?")
+            for path in removed { try delete.execute(arguments: [root, path]) }
+        }
+    }
+}

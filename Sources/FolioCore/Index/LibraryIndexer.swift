@@ -1,0 +1,83 @@
+import Foundation
+
+/// Brings a library's index up to date: a stat-only walk of the folder, then
+/// only files that are new or whose size or time changed are read again (in
+/// parallel on all cores), and files that are gone are dropped. Progress comes
+/// in batches, so a list can show the first articles while the rest are read.
+public enum LibraryIndexer {
+    public struct Batch: Sendable {
+        /// Files read in this batch (articles, or files that could not be read).
+        public var upserted: [IndexedFile] = []
+        /// Paths that are no longer in the folder (first batch only).
+        public var removed: [String] = []
+        /// Files the walk itself could not use (links out of the folder, FIFOs…), first batch only.
+        public var skipped: [LibraryScanner.Skipped] = []
+        /// Files read so far and files to read in all.
+        public var done = 0
+        public var total = 0
+        public var finished = false
+    }
+
+    /// Refreshes `known` (what the index holds for `root`) against the folder.
+    /// Saves each batch to `index` when given, then hands it to `report`.
+    public static func refresh(root: String, known: [IndexedFile], index: IndexStore?, indexRoot: String,
+                               firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
+        let scan = LibraryScanner.scan(root)
+        var knownByPath: [String: IndexedFile] = [:]
+        knownByPath.reserveCapacity(known.count)
+        for file in known { knownByPath[file.path] = file }
+
+        var stale: [LibraryScanner.Entry] = []
+        var present = Set<String>()
+        present.reserveCapacity(scan.entries.count)
+        for entry in scan.entries {
+            present.insert(entry.path)
+            if let old = knownByPath[entry.path], old.matches(entry) { continue }
+            stale.append(entry)
+        }
+        let removed = known.map(\.path).filter { !present.contains($0) }
+
+        var batch = Batch(removed: removed, skipped: scan.skipped, done: 0, total: stale.count)
+        var start = 0
+        var size = firstBatch
+        repeat {
+            let slice = Array(stale[start..<min(stale.count, start + size)])
+            batch.upserted = read(slice)
+            batch.done = start + slice.count
+            batch.finished = batch.done >= stale.count
+            try? index?.update(root: indexRoot, upserted: batch.upserted, removed: batch.removed)
+            report(batch)
+            batch.removed = []
+            batch.skipped = []
+            start += slice.count
+            size = min(batchSize, size * 2)  // small first batches show the list soon; larger ones keep merging cheap
+        } while start < stale.count
+    }
+
+    /// Reads files in parallel.
+    static func read(_ entries: [LibraryScanner.Entry]) -> [IndexedFile] {
+        var results = [IndexedFile?](repeating: nil, count: entries.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+                base[i] = read(entries[i])
+            }
+        }
+        return results.map { $0! }
+    }
+
+    static func read(_ entry: LibraryScanner.Entry) -> IndexedFile {
+        let outcome: IndexedFile.Outcome
+        switch ArticleLoader.load(entry.absolutePath, format: entry.format, displayName: entry.path) {
+        case .failure(let failure):
+            outcome = .problem(failure.reason)
+        case .success(let loaded):
+            let a = loaded.article
+            outcome = .article(ArticleSummary(path: entry.path, absolutePath: entry.absolutePath, identity: loaded.identity,
+                                              title: a.title, source: a.source, author: a.author, date: a.date,
+                                              fileDate: entry.modified, words: a.words, format: a.format))
+        }
+        return IndexedFile(path: entry.path, absolutePath: entry.absolutePath, size: entry.size,
+                           modifiedNanoseconds: entry.modifiedNanoseconds, outcome: outcome)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import FolioCore
+
+/// The metadata index: a second read of a library reads only what changed,
+/// and an index that is damaged or from another version is rebuilt.
+struct IndexTests {
+    static func story(_ title: String, _ extra: String = "") -> String {
+        "\(title)\n\nThe harbour committee met on Tuesday and agreed that the new berth would open in the spring, after a winter of repairs. \(extra)\n"
+    }
+
+    /// Loads through the index and returns the library and how many files were read.
+    func load(_ root: String, _ index: IndexStore) -> (Library, read: Int) {
+        let key = Library.indexKey(root)
+        let known = (try? index.files(under: key)) ?? []
+        var read = 0
+        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key) { read += $0.upserted.count }
+        return (Library.load(root, index: index), read)
+    }
+
+    @Test func addedChangedRemovedAndRenamedFiles() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        let index = IndexStore.open(path: temp.path + "/index.sqlite")
+        try library.write("a.txt", Self.story("Alpha harbour"))
+        try library.write("b.txt", Self.story("Beta orchard"))
+        try library.write("sub/c.md", "# Gamma glacier\n\nMelting faster than the models said, the glacier feeds the valley's hydropower.\n")
+        let (first, readFirst) = load(library.path, index)
+        #expect(readFirst == 3)
+        #expect(first.articles.count == 3)
+        let alphaIdentity = try #require(first.articles.first { $0.path == "a.txt" }?.identity)
+
+        // Nothing changed: nothing is read again, and the list is the same.
+        let (same, readSame) = load(library.path, index)
+        #expect(readSame == 0)
+        #expect(Set(same.articles.map(\.path)) == ["a.txt", "b.txt", "sub/c.md"])
+
+        try library.write("d.txt", Self.story("Delta new story"))
+        try library.write("b.txt", Self.story("Beta orchard, updated", "A new sentence makes the file longer."))
+        try FileManager.default.removeItem(atPath: library.path + "/sub/c.md")
+        try FileManager.default.moveItem(atPath: library.path + "/a.txt", toPath: library.path + "/moved-a.txt")
+        let (after, readAfter) = load(library.path, index)
+        #expect(readAfter == 3)  // d, b and the renamed a
+        #expect(Set(after.articles.map(\.path)) == ["moved-a.txt", "b.txt", "d.txt"])
+        #expect(after.articles.first { $0.path == "b.txt" }?.title == "Beta orchard, updated")
+        #expect(after.articles.first { $0.path == "moved-a.txt" }?.identity == alphaIdentity)
+        #expect(try index.files(under: Library.indexKey(library.path)).count == 3)
+    }
+
+    @Test func aChangeWithinTheSameSecondIsNoticed() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        let index = IndexStore.open(path: temp.path + "/index.sqlite")
+        let path = try library.write("a.txt", Self.story("First version"))
+        var times = [timespec(tv_sec: 1_780_000_000, tv_nsec: 500), timespec(tv_sec: 1_780_000_000, tv_nsec: 500)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(load(library.path, index).read == 1)
+
+        // Same second and nanosecond, different size.
+        try library.write("a.txt", Self.story("Second version, longer"))
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let (changed, read) = load(library.path, index)
+        #expect(read == 1)
+        #expect(changed.articles.first?.title == "Second version, longer")
+
+        // Same size, a time one nanosecond later.
+        try library.write("a.txt", Self.story("Third version, longer!"))
+        times = [timespec(tv_sec: 1_780_000_000, tv_nsec: 501), timespec(tv_sec: 1_780_000_000, tv_nsec: 501)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let (again, readAgain) = load(library.path, index)
+        #expect(readAgain == 1)
+        #expect(again.articles.first?.title == "Third version, longer!")
+    }
+
+    @Test func unreadableFilesAreRememberedAndRetriedWhenTheyChange() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        let index = IndexStore.open(path: temp.path + "/index.sqlite")
+        try library.write("empty.md", "")
+        let (first, _) = load(library.path, index)
+        #expect(first.problems.map(\.path) == ["empty.md"])
+        #expect(load(library.path, index).read == 0)
+        try library.write("empty.md", "# Now it has text\n\nA paragraph that makes this a real article at last.\n")
+        let (fixed, read) = load(library.path, index)
+        #expect(read == 1)
+        #expect(fixed.problems.isEmpty)
+        #expect(fixed.articles.first?.title == "Now it has text")
+    }
+
+    @Test func anIndexFromAnotherExtractionVersionIsReadAgain() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        try library.write("a.txt", Self.story("Alpha harbour"))
+        do {
+            let index = IndexStore.open(path: temp.path + "/index.sqlite")
+            #expect(load(library.path, index).read == 1)
+            try index.queue.write { db in try db.execute(sql: "UPDATE index_meta SET value = 0 WHERE key = 'extraction'") }
+        }
+        let reopened = IndexStore.open(path: temp.path + "/index.sqlite")
+        #expect(try reopened.files(under: Library.indexKey(library.path)).isEmpty)
+        #expect(load(library.path, reopened).read == 1)
+    }
+
+    @Test(arguments: ["garbage", "foreign schema"])
+    func aDamagedOrForeignIndexIsRebuilt(kind: String) throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        try library.write("a.txt", Self.story("Alpha harbour"))
+        let path = temp.path + "/index.sqlite"
+        if kind == "garbage" {
+            try Data(String(repeating: "not sqlite ", count: 500).utf8).write(to: URL(fileURLWithPath: path))
+        } else {
+            // An index laid out by some older folio: a table of the same name with other columns.
+            let old = try IndexStore(path: temp.path + "/other.sqlite")
+            try old.queue.write { db in
+                try db.execute(sql: "DROP TABLE indexed_file; DELETE FROM grdb_migrations; CREATE TABLE indexed_file (name TEXT)")
+            }
+            try FileManager.default.copyItem(atPath: temp.path + "/other.sqlite", toPath: path)
+        }
+        let index = IndexStore.open(path: path)
+        let (library1, read) = load(library.path, index)
+        #expect(read == 1)
+        #expect(library1.articles.map(\.title) == ["Alpha harbour"])
+        #expect(index.path == path)
+    }
+}
