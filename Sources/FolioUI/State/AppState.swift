@@ -38,7 +38,11 @@ public struct ReaderState: Equatable, Sendable {
 public struct AppState: Equatable, Sendable {
     /// The folder as the title bar shows it.
     public var folderName: String
-    public var rows: [ArticleRow]
+    public var rows: [ArticleRow] {
+        didSet { unreadCount = Self.countUnread(rows) }
+    }
+    /// Kept with the rows, so drawing a frame never walks the whole list.
+    public private(set) var unreadCount: Int
     public var selection = 0
     /// First visible row of the list.
     public var listTop = 0
@@ -70,6 +74,7 @@ public struct AppState: Equatable, Sendable {
                 keyMap: KeyMap = .standard, theme: Theme = .standard) {
         self.folderName = folderName
         self.rows = rows
+        self.unreadCount = Self.countUnread(rows)
         self.keyMap = keyMap
         self.theme = theme
         self.size = size
@@ -78,7 +83,7 @@ public struct AppState: Equatable, Sendable {
         self.message = message
     }
 
-    public var unreadCount: Int { rows.reduce(0) { $0 + ($1.isRead ? 0 : 1) } }
+    static func countUnread(_ rows: [ArticleRow]) -> Int { rows.reduce(0) { $0 + ($1.isRead ? 0 : 1) } }
     public var selectedRow: ArticleRow? { rows.indices.contains(selection) ? rows[selection] : nil }
     public var layout: Layout { Layout(size: size, zoomed: zoomed) }
 
