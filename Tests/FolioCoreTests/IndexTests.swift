@@ -123,4 +123,26 @@ struct IndexTests {
         #expect(library1.articles.map(\.title) == ["Alpha harbour"])
         #expect(index.path == path)
     }
+
+    @Test func aVeryLargeFileIsListedFromItsStartWithTheSameIdentityAsWhenReadWhole() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        let paragraph = "The harbour committee met again and the ferries kept running through the night, as they had all winter long.\n\n"
+        let text = "The longest harbour report\n\nBy Test Writer\n\n14 February 2026\n\n"
+            + String(repeating: paragraph, count: 15_000) + "https://example.org/the-longest-harbour-report\n"
+        let path = try library.write("huge.txt", text)
+        #expect(text.utf8.count > ArticleLoader.largeFile)
+        let index = IndexStore.open(path: temp.path + "/index.sqlite")
+        let (listed, _) = load(library.path, index)
+        let summary = try #require(listed.articles.first)
+        #expect(summary.title == "The longest harbour report")
+        #expect(summary.author == "Test Writer")
+        guard case .success(let whole) = ArticleLoader.load(path) else { Issue.record("could not read the whole file"); return }
+        #expect(summary.identity == whole.identity)
+        // The word count is scaled from the start: close to the whole article's.
+        #expect(abs(Double(summary.words - whole.article.words)) / Double(whole.article.words) < 0.05)
+        guard case .success(let start) = ArticleLoader.load(path, limit: ArticleLoader.headBytes) else { Issue.record("no start"); return }
+        #expect(start.article.notes.contains { $0.contains("showing the start") })
+        #expect(start.article.body.count < whole.article.body.count)
+    }
 }

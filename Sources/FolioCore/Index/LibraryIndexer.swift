@@ -67,15 +67,22 @@ public enum LibraryIndexer {
     }
 
     static func read(_ entry: LibraryScanner.Entry) -> IndexedFile {
+        let result: Result<(ArticleLoader.Loaded, words: Int), ArticleLoader.Failure>
+        if entry.size > ArticleLoader.largeFile {
+            // A very large file is listed from its start.
+            result = ArticleLoader.summarizeLarge(entry.absolutePath, format: entry.format, displayName: entry.path)
+        } else {
+            result = ArticleLoader.load(entry.absolutePath, format: entry.format, displayName: entry.path).map { ($0, $0.article.words) }
+        }
         let outcome: IndexedFile.Outcome
-        switch ArticleLoader.load(entry.absolutePath, format: entry.format, displayName: entry.path) {
+        switch result {
         case .failure(let failure):
             outcome = .problem(failure.reason)
-        case .success(let loaded):
+        case .success(let (loaded, words)):
             let a = loaded.article
             outcome = .article(ArticleSummary(path: entry.path, absolutePath: entry.absolutePath, identity: loaded.identity,
                                               title: a.title, source: a.source, author: a.author, date: a.date,
-                                              fileDate: entry.modified, words: a.words, format: a.format))
+                                              fileDate: entry.modified, words: words, format: a.format))
         }
         return IndexedFile(path: entry.path, absolutePath: entry.absolutePath, size: entry.size,
                            modifiedNanoseconds: entry.modifiedNanoseconds, outcome: outcome)

@@ -14,20 +14,57 @@ public enum ArticleLoader {
         public var description: String { reason }
     }
 
-    /// Loads `path`; the format comes from `format` or the file name.
-    public static func load(_ path: String, format: ArticleFormat? = nil, displayName: String? = nil) -> Swift.Result<Loaded, Failure> {
+    /// Loads `path`; the format comes from `format` or the file name. With a
+    /// `limit` below the file's size only its start is read (cut at a line end),
+    /// for a quick first screen of a very large file.
+    public static func load(_ path: String, format: ArticleFormat? = nil, displayName: String? = nil,
+                            limit: Int = SafeFile.defaultLimit) -> Swift.Result<Loaded, Failure> {
         guard let format = format ?? ArticleFormat(fileName: path) else {
             return .failure(Failure(reason: "not an article file (.txt, .md, .markdown, .html, .htm)"))
         }
-        let contents: SafeFile.Contents
-        do { contents = try SafeFile.read(path) } catch { return .failure(Failure(reason: error.description)) }
+        var contents: SafeFile.Contents
+        do { contents = try SafeFile.read(path, limit: limit) } catch { return .failure(Failure(reason: error.description)) }
+        if contents.truncated, limit < SafeFile.defaultLimit, let lastLine = contents.bytes.lastIndex(of: 0x0A) {
+            contents.bytes.removeSubrange((lastLine + 1)...)
+        }
         do {
             var article = try Extractors.extractor(for: format).extract(from: contents.bytes, fileName: displayName ?? path)
             if contents.truncated {
-                article.notes.append("file is \(contents.size / (1 << 20)) MB; only the first \(SafeFile.defaultLimit >> 20) MB were read")
+                let megabytes = max(1, contents.size >> 20)
+                article.notes.append(limit < SafeFile.defaultLimit
+                    ? "showing the start of this \(megabytes) MB file while the rest is read"
+                    : "file is \(megabytes) MB; only the first \(SafeFile.defaultLimit >> 20) MB were read")
             }
-            let identity = ArticleIdentity.of(article: article, bytes: contents.bytes)
+            let identity = ArticleLoader.identity(article, bytes: contents.bytes, size: contents.size)
             return .success(Loaded(article: article, identity: identity, size: contents.size, modified: contents.modified))
+        } catch {
+            return .failure(Failure(reason: error.description))
+        }
+    }
+
+    /// Files larger than this are listed from their start (see `summarizeLarge`).
+    public static let largeFile = 1 << 20
+    /// How much of a large file is read for the list and for the first screen.
+    public static let headBytes = 128 << 10
+
+    /// A large file is known by its content alone, so that reading all of it or
+    /// only its start gives the same identity wherever its URL appears.
+    static func identity(_ article: Article, bytes: [UInt8], size: Int) -> ArticleIdentity {
+        size > largeFile ? ArticleIdentity.forContent(bytes) : ArticleIdentity.of(article: article, bytes: bytes)
+    }
+
+    /// The list fields of a large file from its start: title, byline and date
+    /// come first in an article; the word count is scaled by the file's size.
+    public static func summarizeLarge(_ path: String, format: ArticleFormat, displayName: String) -> Swift.Result<(Loaded, words: Int), Failure> {
+        let contents: SafeFile.Contents
+        do { contents = try SafeFile.read(path) } catch { return .failure(Failure(reason: error.description)) }
+        var head = Array(contents.bytes.prefix(headBytes))
+        if head.count < contents.bytes.count, let lastLine = head.lastIndex(of: 0x0A) { head.removeSubrange((lastLine + 1)...) }
+        do {
+            let article = try Extractors.extractor(for: format).extract(from: head, fileName: displayName)
+            let ratio = Double(contents.bytes.count) / Double(max(1, head.count))
+            let loaded = Loaded(article: article, identity: ArticleIdentity.forContent(contents.bytes), size: contents.size, modified: contents.modified)
+            return .success((loaded, words: Int(Double(article.words) * ratio)))
         } catch {
             return .failure(Failure(reason: error.description))
         }

@@ -4,8 +4,18 @@ import TermKit
 
 /// Lays out an article as styled lines for a width: a header (title,
 /// subtitle, byline, URL), the body's blocks, and the numbered links.
+/// Long articles are laid out a slice at a time as the reader needs them
+/// (see `LazyArticleLayout`); `lines(for:)` lays out everything.
 public enum ArticleLayout {
     public static func lines(for article: Article, width: Int, theme: Theme = .standard) -> [StyledLine] {
+        var out = header(for: article, width: width, theme: theme)
+        let body = BlockLayout(width: width, theme: theme).lines(for: article.body)
+        out += body.isEmpty ? [[Span("(This article has no text.)", style: theme.metadata)]] : body
+        out += links(for: article, width: width, theme: theme)
+        return out
+    }
+
+    static func header(for article: Article, width: Int, theme: Theme) -> [StyledLine] {
         var out: [StyledLine] = []
         out += TextWrap.wrap(article.title, width: width, style: theme.articleTitle)
         if let subtitle = article.subtitle, !subtitle.isEmpty {
@@ -17,19 +27,17 @@ public enum ArticleLayout {
         if let url = article.url { out += TextWrap.wrap(url, width: width, style: theme.url) }
         for note in article.notes { out += TextWrap.wrap("Note: " + note, width: width, style: theme.notice) }
         out.append([])
+        return out
+    }
 
-        let body = BlockLayout(width: width, theme: theme).lines(for: article.body)
-        out += body.isEmpty ? [[Span("(This article has no text.)", style: theme.metadata)]] : body
-
-        if !article.links.isEmpty {
-            out.append([])
-            out.append([Span("Links", style: theme.heading)])
-            for (index, url) in article.links.enumerated() {
-                let label = "[\(index + 1)] "
-                let wrapped = TextWrap.wrap(url, width: max(1, width - label.count), style: theme.url)
-                for (i, line) in wrapped.enumerated() {
-                    out.append([Span(i == 0 ? label : String(repeating: " ", count: label.count), style: theme.metadata)] + line)
-                }
+    static func links(for article: Article, width: Int, theme: Theme) -> [StyledLine] {
+        guard !article.links.isEmpty else { return [] }
+        var out: [StyledLine] = [[], [Span("Links", style: theme.heading)]]
+        for (index, url) in article.links.enumerated() {
+            let label = "[\(index + 1)] "
+            let wrapped = TextWrap.wrap(url, width: max(1, width - label.count), style: theme.url)
+            for (i, line) in wrapped.enumerated() {
+                out.append([Span(i == 0 ? label : String(repeating: " ", count: label.count), style: theme.metadata)] + line)
             }
         }
         return out

@@ -12,6 +12,8 @@ public final class LibraryEffects: EffectHandler {
     private let cacheSize = 16
     private var changeToken: Int?
     private let indexer: BackgroundIndexer?
+    private let largeLoads = BackgroundLoads()
+
     private var readSet: Set<ArticleIdentity>?
 
     public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil) {
@@ -22,13 +24,20 @@ public final class LibraryEffects: EffectHandler {
     }
 
     /// True while the folder is being read: the run loop then collects results often.
-    public var isBusy: Bool { indexer?.isRunning ?? false }
+    public var isBusy: Bool { (indexer?.isRunning ?? false) || largeLoads.isRunning }
 
     public func perform(_ effect: Effect) -> [Action] {
         switch effect {
         case .loadArticle(let path):
             if let article = cache[path] { return [.articleLoaded(path: path, .success(article))] }
-            switch ArticleLoader.load(pathsToOpen[path] ?? path, displayName: path) {
+            let file = pathsToOpen[path] ?? path
+            // A very large file shows its start at once while the whole is read.
+            if Self.size(of: file) > ArticleLoader.largeFile,
+               case .success(let start) = ArticleLoader.load(file, displayName: path, limit: ArticleLoader.headBytes) {
+                largeLoads.start(path: path, file: file)
+                return [.articleLoaded(path: path, .success(start.article))]
+            }
+            switch ArticleLoader.load(file, displayName: path) {
             case .success(let loaded):
                 remember(loaded.article, for: path)
                 return [.articleLoaded(path: path, .success(loaded.article))]
@@ -62,6 +71,15 @@ public final class LibraryEffects: EffectHandler {
             }
         }
         if let batches = indexer?.collect(), !batches.isEmpty { actions.append(.libraryUpdated(update(from: batches))) }
+        for (path, result) in largeLoads.collect() {
+            switch result {
+            case .success(let loaded):
+                remember(loaded.article, for: path)
+                actions.append(.articleLoaded(path: path, .success(loaded.article)))
+            case .failure(let failure):
+                actions.append(.articleLoaded(path: path, .failure(failure)))
+            }
+        }
         return actions
     }
 
@@ -87,6 +105,11 @@ public final class LibraryEffects: EffectHandler {
             update.finished = batch.finished
         }
         return update
+    }
+
+    static func size(of file: String) -> Int {
+        var info = stat()
+        return PathCoding.withCString(file) { stat($0, &info) } == 0 ? Int(info.st_size) : 0
     }
 
     private func remember(_ article: Article, for path: String) {

@@ -30,6 +30,9 @@ public struct ReaderState: Equatable, Sendable {
     public var layoutWidth = 0
     /// First visible line.
     public var top = 0
+    /// For a long article laid out a slice at a time: the blocks laid out so
+    /// far. Nil when every line is laid out.
+    public var laidOutBlocks: Int? = nil
 
     public init(path: String) { self.path = path }
 }

@@ -24,6 +24,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.redraw]
     case .articleLoaded(let path, let result):
         guard state.reader?.path == path else { return [] }
+        // (A very large article comes twice: its start at once, then the whole, at the same position.)
         switch result {
         case .success(let article): state.reader!.content = .loaded(article)
         case .failure(let failure): state.reader!.content = .failed(failure.reason)
@@ -210,7 +211,13 @@ private func keepSelectionVisible(_ state: inout AppState) {
 
 private func scrollReader(_ state: inout AppState, by delta: Int) {
     guard var reader = state.reader else { return }
-    let maxTop = max(0, reader.lines.count - state.layout.reader.height)
+    let height = state.layout.reader.height
+    // A long article is laid out as far as the new position needs (all of it for the end).
+    let wanted = delta > Int.max / 4 ? Int.max : max(0, reader.top + delta) + 2 * height
+    if case .loaded(let article) = reader.content {
+        LazyArticleLayout.extend(&reader, article: article, width: reader.layoutWidth, theme: state.theme, toAtLeast: wanted)
+    }
+    let maxTop = max(0, reader.lines.count - height)
     reader.top = min(maxTop, max(0, reader.top + delta))
     state.reader = reader
 }
@@ -227,7 +234,7 @@ func layOutReader(_ state: inout AppState) {
         state.reader = reader
         return
     }
-    let oldCount = max(1, reader.lines.count)
+    let oldCount = max(1, LazyArticleLayout.estimatedLineCount(reader))
     switch reader.content {
     case .loading:
         // The list already knows the title: show it at once, the body when it comes.
@@ -237,9 +244,15 @@ func layOutReader(_ state: inout AppState) {
     case .failed(let reason):
         reader.lines = TextWrap.wrap("Could not read \(PathCoding.display(reader.path)): \(reason)", width: width, style: state.theme.notice)
     case .loaded(let article):
-        reader.lines = ArticleLayout.lines(for: article, width: width, theme: state.theme)
+        LazyArticleLayout.start(&reader, article: article, width: width, theme: state.theme, lines: reader.top + 3 * max(1, height))
     }
-    if reader.layoutWidth > 0 { reader.top = reader.top * reader.lines.count / oldCount }
+    if reader.layoutWidth > 0 {
+        // Keep the reading position in proportion (of the whole article, estimated when long).
+        reader.top = Int(Double(reader.top) * Double(LazyArticleLayout.estimatedLineCount(reader)) / Double(oldCount))
+        if case .loaded(let article) = reader.content {
+            LazyArticleLayout.extend(&reader, article: article, width: width, theme: state.theme, toAtLeast: reader.top + 2 * height)
+        }
+    }
     reader.layoutWidth = width
     reader.top = min(reader.top, maxTop())
     state.reader = reader

@@ -46,9 +46,14 @@ enum ListPane {
                 x += columns.date
             }
             if columns.time > 0 {
-                buffer.put(pad("\(s.readingMinutes)m", to: columns.time), x: x, y: y, style: style(theme.metadata))
+                buffer.put(pad(Self.readingTime(s.readingMinutes), to: columns.time), x: x, y: y, style: style(theme.metadata))
             }
         }
+    }
+
+    /// "4m", "95m", "3h", "245h": at most 4 columns.
+    static func readingTime(_ minutes: Int) -> String {
+        minutes < 100 ? "\(minutes)m" : "\(min(9999, minutes / 60))h"
     }
 
     /// Right-aligns `text` in `width` columns.

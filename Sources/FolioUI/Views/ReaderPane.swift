@@ -17,9 +17,10 @@ enum ReaderPane {
     static func position(_ state: AppState) -> String? {
         guard let reader = state.reader, !reader.lines.isEmpty else { return nil }
         let height = state.layout.reader.height
-        if reader.lines.count <= height { return "All" }
+        let total = LazyArticleLayout.estimatedLineCount(reader)
+        if total <= height { return "All" }
         if reader.top == 0 { return "Top" }
-        let percent = min(100, (reader.top + height) * 100 / reader.lines.count)
+        let percent = min(reader.laidOutBlocks == nil ? 100 : 99, (reader.top + height) * 100 / total)
         return percent >= 100 ? "End" : "\(percent)%"
     }
 }

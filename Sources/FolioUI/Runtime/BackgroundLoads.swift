@@ -1,0 +1,33 @@
+import Foundation
+import FolioCore
+
+/// Reads whole articles on a thread of its own (for very large files, whose
+/// start is shown first) and keeps the results until the run loop collects them.
+final class BackgroundLoads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished: [(String, Result<ArticleLoader.Loaded, ArticleLoader.Failure>)] = []
+    private var inFlight = Set<String>()
+
+    func start(path: String, file: String) {
+        let first = lock.withLock { inFlight.insert(path).inserted }
+        guard first else { return }
+        let thread = Thread { [self] in
+            let result = ArticleLoader.load(file, displayName: path)
+            lock.withLock {
+                inFlight.remove(path)
+                finished.append((path, result))
+            }
+        }
+        thread.qualityOfService = .userInitiated
+        thread.start()
+    }
+
+    var isRunning: Bool { lock.withLock { !inFlight.isEmpty || !finished.isEmpty } }
+
+    func collect() -> [(String, Result<ArticleLoader.Loaded, ArticleLoader.Failure>)] {
+        lock.withLock {
+            defer { finished.removeAll() }
+            return finished
+        }
+    }
+}
