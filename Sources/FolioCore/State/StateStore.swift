@@ -17,7 +17,7 @@ public final class StateStore {
     public let readOnlyReason: String?
     let queue: DatabaseQueue
     /// For read-only stores: changes made during this run, kept in memory.
-    private var unsaved: [ArticleIdentity: Bool] = [:]
+    private var unsaved: [StateChange] = []
 
     public var isReadOnly: Bool { readOnlyReason != nil }
 
@@ -52,31 +52,88 @@ public final class StateStore {
             let rows = try String.fetchAll(db, sql: "SELECT identity FROM article_state WHERE read = 1")
             return Set(rows.map(ArticleIdentity.init(rawValue:)))
         }
-        for (identity, isRead) in unsaved { if isRead { read.insert(identity) } else { read.remove(identity) } }
+        for case .read(let isRead, let identities) in unsaved {
+            for identity in identities { if isRead { read.insert(identity) } else { read.remove(identity) } }
+        }
         return read
     }
 
-    /// Marks articles read or unread in one transaction. On a read-only store the
-    /// change is kept for this run only and `.notSaved` is thrown.
+    /// Every article folio remembers anything about.
+    public func states() throws -> [ArticleIdentity: ArticleState] {
+        var states: [ArticleIdentity: ArticleState] = try queue.read { db in
+            var states: [ArticleIdentity: ArticleState] = [:]
+            guard try db.tableExists("article_state") else { return states }
+            let hasV2 = try db.tableExists("article_tag")
+            let sql = hasV2 ? "SELECT identity, read, starred, archived, position FROM article_state" : "SELECT identity, read, 0, 0, 0 FROM article_state"
+            for row in try Row.fetchAll(db, sql: sql) {
+                states[ArticleIdentity(rawValue: row[0])] = ArticleState(isRead: row[1], isStarred: row[2], isArchived: row[3], position: row[4])
+            }
+            if hasV2 {
+                for row in try Row.fetchAll(db, sql: "SELECT identity, tag FROM article_tag ORDER BY tag") {
+                    states[ArticleIdentity(rawValue: row[0]), default: ArticleState()].tags.append(row[1])
+                }
+            }
+            return states
+        }
+        for change in unsaved {
+            for identity in change.identities { change.apply(to: &states[identity, default: ArticleState()]) }
+        }
+        return states
+    }
+
+    /// Marks articles read or unread in one transaction.
     public func setRead(_ read: Bool, for identities: [ArticleIdentity]) throws {
-        guard !identities.isEmpty else { return }
+        try save(.read(read, identities))
+    }
+
+    /// Saves one change in one transaction. On a read-only store the change is
+    /// kept for this run only and `.notSaved` is thrown.
+    public func save(_ change: StateChange) throws {
+        guard !change.identities.isEmpty else { return }
         if let reason = readOnlyReason {
-            for identity in identities { unsaved[identity] = read }
+            unsaved.append(change)
             throw StateFailure.notSaved(reason: reason)
         }
         let now = Date().timeIntervalSince1970
         do {
             try queue.write { db in
-                let statement = try db.makeStatement(sql: """
-                    INSERT INTO article_state (identity, read, updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT(identity) DO UPDATE SET read = excluded.read, updated_at = excluded.updated_at
-                    """)
-                for identity in identities {
-                    try statement.execute(arguments: [identity.rawValue, read, now])
+                switch change {
+                case .read(let value, let ids): try Self.set("read", value, ids, now, db)
+                case .starred(let value, let ids): try Self.set("starred", value, ids, now, db)
+                case .archived(let value, let ids): try Self.set("archived", value, ids, now, db)
+                case .position(let value, let id): try Self.set("position", value, [id], now, db)
+                case .tag(let tag, let added, let ids):
+                    let statement = try db.makeStatement(sql: added
+                        ? "INSERT OR IGNORE INTO article_tag (identity, tag) VALUES (?, ?)"
+                        : "DELETE FROM article_tag WHERE identity = ? AND tag = ?")
+                    for id in ids { try statement.execute(arguments: [id.rawValue, tag]) }
                 }
             }
         } catch let error as DatabaseError {
             throw StateFailure.writeFailed(path: path, reason: StateOpening.describe(error))
+        }
+    }
+
+    private static func set(_ column: String, _ value: some DatabaseValueConvertible, _ ids: [ArticleIdentity], _ now: Double, _ db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO article_state (identity, \(column), updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(identity) DO UPDATE SET \(column) = excluded.\(column), updated_at = excluded.updated_at
+            """)
+        for id in ids { try statement.execute(arguments: [id.rawValue, value, now]) }
+    }
+
+    /// A remembered setting (the list's sort order, …).
+    public func setting(_ key: String) -> String? {
+        try? queue.read { db in
+            guard try db.tableExists("setting") else { return nil }
+            return try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+        }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        guard readOnlyReason == nil else { return }
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
         }
     }
 
