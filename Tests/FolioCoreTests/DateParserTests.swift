@@ -62,3 +62,32 @@ struct DateParserTests {
         #expect(DateParser.iso8601(utc(2026, 2, 14, 10, 0)) == "2026-02-14T10:00:00Z")
     }
 }
+
+struct DateParserMoreTests {
+    @Test(arguments: [
+        ("3rd March 2026", utc(2026, 3, 3)),
+        ("1er mars 2026", utc(2026, 3, 1)),
+        ("14th of February 2026", utc(2026, 2, 14)),
+        ("Sunday 12 July 2026", utc(2026, 7, 12)),
+        ("Publié le 3 mars 2026 à 10h15", utc(2026, 3, 3)),
+        ("Veröffentlicht am 16. März 2026, 07:45 Uhr", utc(2026, 3, 16, 7, 45)),
+        ("2026-02-14T10:00:00.000Z", utc(2026, 2, 14, 10, 0)),
+        ("2026-02-20T09:15:42 (UTC +00:00)", utc(2026, 2, 20, 9, 15, 42)),
+    ] as [(String, Date)])
+    func findsDate(_ text: String, _ expected: Date) {
+        #expect(DateParser.find(in: text) == expected, "\(text)")
+    }
+
+    @Test(arguments: ["Sunday 12 July 2026", "14th February 2026", "Publié le 3 mars 2026 à 10h15"])
+    func dateLines(_ text: String) {
+        #expect(DateParser.isDateLine(text), "\(text)")
+    }
+
+    @Test func longTextIsBounded() {
+        let text = String(repeating: "no date here ", count: 500_000) + "14 February 2026"
+        let start = Date()
+        #expect(DateParser.find(in: text) == nil)
+        #expect(!DateParser.isDateLine(text))
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+}

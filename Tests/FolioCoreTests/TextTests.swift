@@ -194,3 +194,38 @@ struct HTMLEntitiesTests {
         #expect(HTMLEntities.decode(input) == output)
     }
 }
+
+struct TextCleanupTests {
+    /// The reference behaviour: Unicode White_Space and no-break spaces collapse to one space, ends trimmed.
+    static func reference(_ text: String) -> String {
+        var result = ""
+        var pending = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" { pending = !result.isEmpty } else {
+                if pending { result.unicodeScalars.append(" ") }
+                pending = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: [
+        "", " ", "a", " a ", "a  b", "a\tb\nc\r\nd", "\u{00A0}x\u{2003}y\u{3000}z\u{205F}", "é \u{1680} ü", "日本\u{3000}語",
+        "trailing\u{2029}", "\u{85}lead", "no-change here", "emoji 🚢  ship", "zero\u{200B}width stays",
+    ])
+    func collapseMatchesReference(_ text: String) {
+        #expect(TextCleanup.collapseWhitespace(text) == Self.reference(text))
+    }
+
+    @Test func collapseIsFastOnLongText() {
+        let text = String(repeating: "word \u{00A0} \n", count: 1_000_000)
+        let start = Date()
+        #expect(TextCleanup.collapseWhitespace(text).utf8.count == 5 * 1_000_000 - 1)
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test func wordCountOnLongText() {
+        #expect(WordCount.count(String(repeating: "one two’s well-known ", count: 100_000)) == 300_000)
+    }
+}

@@ -7,7 +7,8 @@ import Foundation
 public enum DateParser {
     /// A date anywhere in `text` (for lines like "Published 3 March 2026, 10:00").
     public static func find(in text: String) -> Date? {
-        let tokens = tokenize(text)
+        // A date sits near the start of whatever line holds it; bounded work on long text.
+        let tokens = tokenize(text.utf8.count > 2000 ? String(text.prefix(1000)) : text)
         for i in tokens.indices {
             if let date = match(tokens, at: i) { return date }
         }
@@ -17,10 +18,12 @@ public enum DateParser {
     /// True when `text` is essentially a date line: a date plus at most a few
     /// other words ("Published", "Updated", a weekday, a time, a time zone).
     public static func isDateLine(_ text: String) -> Bool {
-        guard text.count <= 80, find(in: text) != nil else { return false }
+        guard text.utf8.count <= 400, text.count <= 80, find(in: text) != nil else { return false }
         let words = tokenize(text).filter { $0.kind == .word && monthNumber($0.text) == nil && !filler.contains($0.text.lowercased()) }
         return words.count <= 3
     }
+
+    private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "re", "º", "ª"]
 
     private static let filler: Set<String> = [
         "published", "updated", "posted", "on", "at", "am", "pm", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst",
@@ -28,7 +31,7 @@ public enum DateParser {
         "mis", "à", "jour", "a", "las", "th", "st", "nd", "rd", "er", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
-        "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "z", "t", "by", "年", "月", "日", "time", "reading", "min", "read",
+        "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "z", "t", "by", "of", "den", "dem", "vom", "del", "actualizado", "publiée", "publiziert", "stand", "erschienen", "créé", "edited", "年", "月", "日", "time", "reading", "min", "read",
     ]
 
     struct Token {
@@ -80,6 +83,8 @@ public enum DateParser {
         if first.kind == .number && first.text.count <= 2 {
             var j = i + 1
             if isPunct(j, ".") { j += 1 }
+            if let suffix = tok(j), suffix.kind == .word, ordinalSuffixes.contains(suffix.text.lowercased()) { j += 1 }  // 3rd, 1er, 1º
+            if tok(j)?.text.lowercased() == "of" { j += 1 }  // 14th of February
             if tok(j)?.text.lowercased() == "de", let m = tok(j + 1), monthNumber(m.text) != nil { j += 1 }  // 14 de febrero
             if let m = tok(j), m.kind == .word, let month = monthNumber(m.text) {
                 // 14 February 2026, 14. Februar 2026, 14 de febrero de 2026, 14 Feb. 2026

@@ -2,20 +2,33 @@
 public enum TextCleanup {
     /// Collapses runs of whitespace (including newlines and no-break spaces) to
     /// one space and trims the ends, as a browser lays out inline text.
+    ///
+    /// Works on UTF-8 bytes (the Unicode White_Space characters are a short,
+    /// fixed list), so it stays fast on multi-megabyte input.
     public static func collapseWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
+        var text = text
+        let result: String? = text.withUTF8 { bytes -> String? in
+            // Fast path: nothing to change.
+            if !needsCollapse(bytes) { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let length = whitespaceLength(bytes, at: i)
+                if length > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += length
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(bytes[i])
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return result
+        return result ?? text
     }
 
     /// Trims spaces and tabs (not other characters) from both ends.
@@ -24,5 +37,52 @@ public enum TextCleanup {
         while let f = t.first, f.isWhitespace { t.removeFirst() }
         while let l = t.last, l.isWhitespace { t.removeLast() }
         return String(t)
+    }
+
+    /// True when `collapseWhitespace` would change the text.
+    private static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard n > 0 else { return false }
+        if whitespaceLength(bytes, at: 0) > 0 { return true }
+        var previousSpace = false
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 {
+                if previousSpace { return true }
+                previousSpace = true
+                i += 1
+                continue
+            }
+            if b < 0x20 || b >= 0x80 {
+                let length = whitespaceLength(bytes, at: i)
+                if length > 0 { return true }
+            }
+            previousSpace = false
+            i += 1
+        }
+        return previousSpace
+    }
+
+    /// The byte length of a Unicode White_Space character at `i`, or 0.
+    /// U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029,
+    /// U+202F, U+205F, U+3000.
+    @inline(__always)
+    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = bytes[i]
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
+        if b < 0xC2 { return 0 }
+        let n = bytes.count
+        if b == 0xC2, i + 1 < n { return bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 ? 2 : 0 }
+        guard i + 2 < n else { return 0 }
+        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+        switch b {
+        case 0xE1: return b1 == 0x9A && b2 == 0x80 ? 3 : 0
+        case 0xE2:
+            if b1 == 0x80 { return (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0 }
+            return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+        case 0xE3: return b1 == 0x80 && b2 == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 }

@@ -3,22 +3,60 @@
 /// which gives reading times close to those of native readers.
 public enum WordCount {
     public static func count(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { count(utf8: $0) }
+    }
+
+    /// The same count over UTF-8 bytes; ASCII is classified without Unicode
+    /// property look-ups, so long texts count quickly.
+    static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inWord = false
         var ideographs = 0
-        for scalar in text.unicodeScalars {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
+                    if !inWord { words += 1; inWord = true }
+                } else if b == 0x27 || b == 0x2D {
+                    continue
+                } else {
+                    inWord = false
+                }
+                continue
+            }
+            let (value, length) = decode(bytes, at: i)
+            i += length
+            guard let scalar = Unicode.Scalar(value) else { inWord = false; continue }
             if isIdeographic(scalar) {
                 ideographs += 1
                 inWord = false
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if !inWord { words += 1; inWord = true }
-            } else if scalar == "'" || scalar == "’" || scalar == "-" {
+            } else if scalar == "’" {
                 continue
+            } else if scalar.properties.isAlphabetic {
+                if !inWord { words += 1; inWord = true }
             } else {
                 inWord = false
             }
         }
         return words + (ideographs + 1) / 2
+    }
+
+    /// Decodes one scalar of valid UTF-8 (Swift strings always are) at `i`.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = UInt32(bytes[i])
+        let n = bytes.count
+        if b < 0x80 { return (b, 1) }
+        if b < 0xE0, i + 1 < n { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F, 2) }
+        if b < 0xF0, i + 2 < n { return ((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F, 3) }
+        if i + 3 < n {
+            return ((b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F, 4)
+        }
+        return (0xFFFD, 1)
     }
 
     static func isIdeographic(_ s: Unicode.Scalar) -> Bool {

@@ -1,11 +1,15 @@
 import Foundation
 
 /// The YAML front matter that web clippers write, read as a small YAML subset:
-/// `key: value`, quoted values, `key:` followed by `- item` lines, inline
+/// `key: value`, quoted values, block scalars (`title: >` then indented lines,
+/// as Omnivore writes them), `key:` followed by `- item` lines, inline
 /// `[a, b]` lists, and `"[[Wiki Link]]"` values. Anything else is ignored, so
-/// broken front matter never stops the article from loading.
+/// broken front matter never stops the article from loading: a block that is
+/// never closed is read up to its first line that is not YAML.
 public struct FrontMatter: Equatable, Sendable {
     public var values: [String: [String]] = [:]
+
+    public init() {}
 
     public func string(_ keys: String...) -> String? {
         for key in keys { if let v = values[key]?.first(where: { !$0.isEmpty }) { return v } }
@@ -17,51 +21,146 @@ public struct FrontMatter: Equatable, Sendable {
         return []
     }
 
+    /// Front matter longer than this many lines is not looked for further.
+    static let maxLines = 1000
+
     /// Splits `text` into front matter and the rest, when it starts with `---`.
     public static func split(_ text: String) -> (FrontMatter?, Substring) {
-        // "\r\n" is one Character in Swift, so CRLF line ends must be matched as such.
-        let lines = text[...].split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return (nil, text[...]) }
-        guard let end = lines.dropFirst().prefix(200).firstIndex(where: {
-            let t = $0.trimmingCharacters(in: .whitespaces)
-            return t == "---" || t == "..."
-        }) else {
+        guard text.hasPrefix("---") || text.hasPrefix("\u{FEFF}---") else { return (nil, text[...]) }
+        // Lines with the index where each one starts; "\r\n" counts as one line end.
+        var lines: [(line: Substring, next: String.Index)] = []
+        var start = text.startIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i < utf8.endIndex, lines.count <= maxLines {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                var next = utf8.index(after: i)
+                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                lines.append((text[start..<i], next))
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        if i == utf8.endIndex, start < text.endIndex, lines.count <= maxLines { lines.append((text[start...], text.endIndex)) }
+        guard let first = lines.first, first.line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\u{FEFF}"]) == "---" else {
             return (nil, text[...])
         }
-        let matter = parse(lines[1..<end])
-        // The body starts after the closing line.
-        var offset = text.startIndex
-        for _ in 0...end {
-            guard let nl = text[offset...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) else { offset = text.endIndex; break }
-            offset = text.index(after: nl)
+        if let end = lines.indices.dropFirst().first(where: {
+            let t = lines[$0].line.trimmingCharacters(in: .whitespaces)
+            return t == "---" || t == "..."
+        }) {
+            let inner = lines[1..<end].map(\.line)
+            let matter = parse(ArraySlice(inner))
+            // "---" then prose then "---" is two rules around a paragraph, not front matter.
+            if matter.values.isEmpty, inner.contains(where: { !$0.allSatisfy(\.isWhitespace) && !looksLikeYAML($0) }) { return (nil, text[...]) }
+            return (matter, text[lines[end].next...])
         }
-        return (matter, text[offset...])
+        // Never closed: the YAML-looking lines at the top are the front matter.
+        var end = 1
+        while end < lines.count, looksLikeYAML(lines[end].line) { end += 1 }
+        let matter = parse(ArraySlice(lines[1..<end].map(\.line)))
+        guard !matter.values.isEmpty else { return (nil, text[...]) }
+        return (matter, end < lines.count ? text[lines[end - 1].next...] : text[text.endIndex...])
+    }
+
+    /// `key: value`, `- item`, or an indented continuation line.
+    static func looksLikeYAML(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return false }
+        if line.first == " " || line.first == "\t" || trimmed.hasPrefix("- ") || trimmed == "-" || trimmed.hasPrefix("#") { return true }
+        guard let colon = trimmed.firstIndex(of: ":") else { return false }
+        let key = trimmed[..<colon]
+        return !key.isEmpty && key.count <= 40 && !key.contains(" ") || key.count <= 20 && key.split(separator: " ").count <= 2
     }
 
     static func parse(_ lines: ArraySlice<Substring>) -> FrontMatter {
         var matter = FrontMatter()
         var currentKey: String?
+        /// A block scalar (`|` or `>`) or a plain value continued on indented lines.
+        var block: (key: String, literal: Bool, lines: [String])?
+
+        func finishBlock() {
+            guard let b = block else { return }
+            let joined = b.literal ? b.lines.joined(separator: "\n") : b.lines.joined(separator: " ")
+            let value = joined.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !clean(value).isEmpty { matter.values[b.key] = splitWikiLinks(value) }
+            block = nil
+        }
+
         for raw in lines {
             let line = String(raw)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let indented = line.first == " " || line.first == "\t"
+            if block != nil {
+                if indented || trimmed.isEmpty { block!.lines.append(trimmed); continue }
+                finishBlock()
+            }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if trimmed.hasPrefix("- ") || trimmed == "-", let key = currentKey {
                 matter.values[key, default: []].append(clean(String(trimmed.dropFirst(1))))
                 continue
             }
-            guard line.first != " ", let colon = line.firstIndex(of: ":") else { continue }
+            guard !indented, let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            guard !key.isEmpty else { continue }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             currentKey = key
-            if value.isEmpty || value == "|" || value == ">" {
+            if let indicator = value.first, indicator == "|" || indicator == ">",
+               value.dropFirst().allSatisfy({ "+-0123456789 ".contains($0) }) {
                 matter.values[key] = []
-            } else if value.hasPrefix("["), value.hasSuffix("]"), !value.hasPrefix("[[") {
-                matter.values[key] = value.dropFirst().dropLast().split(separator: ",").map { clean(String($0)) }
+                block = (key, indicator == "|", [])
+            } else if value.isEmpty {
+                matter.values[key] = []
+            } else if value.hasPrefix("["), value.hasSuffix("]"), !(value.hasPrefix("[[") && value.hasSuffix("]]")) {
+                matter.values[key] = splitInlineList(String(value.dropFirst().dropLast())).map(clean)
             } else {
-                matter.values[key] = [clean(value)]
+                matter.values[key] = splitWikiLinks(value)
+                if !value.hasPrefix("\""), !value.hasPrefix("'") { block = (key, false, [value]) }  // may continue on indented lines
             }
         }
+        finishBlock()
         return matter
+    }
+
+    /// `a, "b, c", d` -> ["a", "\"b, c\"", "d"]: commas inside quotes stay.
+    static func splitInlineList(_ text: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var quote: Character?
+        var depth = 0
+        for c in text {
+            if let q = quote {
+                current.append(c)
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                current.append(c)
+            } else if c == "[" {
+                depth += 1
+                current.append(c)
+            } else if c == "]" {
+                depth -= 1
+                current.append(c)
+            } else if c == ",", depth <= 0 {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        items.append(current)
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// "[[Ana Ruiz]], [[Priya Raman]]" -> two names; anything else is one cleaned value.
+    static func splitWikiLinks(_ value: String) -> [String] {
+        var v = value.trimmingCharacters(in: .whitespaces)
+        if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
+        guard v.contains("]], [[") || v.contains("]],[[") else { return [clean(value)] }
+        return v.components(separatedBy: ",").map { clean($0) }.filter { !$0.isEmpty }
     }
 
     /// Removes quotes and wiki-link brackets: `"[[Ana Ruiz]]"` -> `Ana Ruiz`.
@@ -71,10 +170,15 @@ public struct FrontMatter: Equatable, Sendable {
             v = String(v.dropFirst().dropLast())
             v = f == "'" ? v.replacingOccurrences(of: "''", with: "'") : v.replacingOccurrences(of: "\\\"", with: "\"")
         }
+        v = v.trimmingCharacters(in: .whitespaces)
         if v.hasPrefix("[["), v.hasSuffix("]]") {
             v = String(v.dropFirst(2).dropLast(2))
             if let bar = v.firstIndex(of: "|") { v = String(v[v.index(after: bar)...]) }
         }
+        // Broken YAML: a quote or wiki link that was opened and never closed.
+        if v.first == "\"", !v.dropFirst().contains("\"") { v.removeFirst() }
+        if v.last == "\"", !v.dropLast().contains("\"") { v.removeLast() }
+        if v.hasPrefix("[["), !v.contains("]]") { v = String(v.dropFirst(2)) }
         return v.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -1,56 +1,110 @@
 import Foundation
 
-/// Parses Markdown into `Block`s: ATX and setext headings, paragraphs, nested
-/// lists, block quotes, fenced and indented code, rules, pipe tables, images.
+/// Parses Markdown into `Block`s: ATX and setext headings, paragraphs (with
+/// hard line breaks), nested lists, block quotes, fenced and indented code,
+/// rules, pipe tables, images, HTML comments and blocks. Nesting deeper than
+/// `maxDepth` is read as text, so hostile input cannot exhaust the stack.
 struct MarkdownBlocks {
     let inlines: MarkdownInlines
 
-    /// Reference definitions (`[id]: https://…`) found anywhere in the text.
+    static let maxDepth = 16
+
+    /// The lines of `text`, split at "\n", "\r\n" or "\r" (on bytes: fast on long text).
+    static func lines(_ text: Substring) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                result.append(text[start..<i])
+                var next = utf8.index(after: i)
+                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        result.append(text[start...])
+        return result
+    }
+
+    /// Reference definitions (`[id]: https://… "Title"`) found anywhere in the text.
     static func references(in lines: [Substring]) -> [String: String] {
         var refs: [String: String] = [:]
         for line in lines {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("["), let close = t.firstIndex(of: "]"), t[t.index(after: close)...].hasPrefix(":") else { continue }
-            let key = t[t.index(after: t.startIndex)..<close].lowercased()
-            let rest = t[t.index(close, offsetBy: 2)...].trimmingCharacters(in: .whitespaces)
-            if let url = rest.split(separator: " ").first { refs[key] = String(url).trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }
+            guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x5B, line.utf8.count < 4000,
+                  let (key, url) = referenceDefinition(line.trimmingCharacters(in: .whitespaces)) else { continue }
+            if refs[key] == nil { refs[key] = url }
         }
         return refs
     }
 
-    func parse(_ lines: [Substring]) -> [Block] {
+    /// `[id]: <url> "title"` -> (normalized id, url). Footnotes (`[^1]: …`) are not references.
+    static func referenceDefinition(_ trimmed: String) -> (String, String)? {
+        guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]") else { return nil }
+        let after = trimmed[trimmed.index(after: close)...]
+        guard after.hasPrefix(":") else { return nil }
+        let rest = after.dropFirst().trimmingCharacters(in: .whitespaces)
+        guard let target = rest.split(separator: " ", maxSplits: 1).first else { return nil }
+        let remainder = rest.dropFirst(target.count).trimmingCharacters(in: .whitespaces)
+        // Anything after the URL must be a title in quotes or parentheses.
+        if !remainder.isEmpty {
+            guard let f = remainder.first, let l = remainder.last, remainder.count >= 2,
+                  (f == "\"" && l == "\"") || (f == "'" && l == "'") || (f == "(" && l == ")") else { return nil }
+        }
+        let key = TextCleanup.collapseWhitespace(String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])).lowercased()
+        guard !key.isEmpty else { return nil }
+        return (key, String(target).trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
+    }
+
+    func parse(_ lines: [Substring], depth: Int = 0) -> [Block] {
         var blocks: [Block] = []
         var paragraph: [Substring] = []
         var i = 0
 
         func flush() {
             guard !paragraph.isEmpty else { return }
-            let text = paragraph.enumerated().map { index, line -> String in
-                let hardBreak = line.hasSuffix("  ") && index < paragraph.count - 1
-                return line.trimmingCharacters(in: .whitespaces) + (hardBreak ? "\n" : "")
-            }.joined(separator: " ").replacingOccurrences(of: "\n ", with: "\n")
-            let parsed = inlines.parse(text)
-            if !parsed.isEmpty { blocks.append(.paragraph(parsed)) }
+            let parsed = inlines.parse(Self.joinParagraph(paragraph))
+            if !parsed.isEmpty, !parsed.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { blocks.append(.paragraph(parsed)) }
             paragraph = []
         }
 
         while i < lines.count {
             let line = lines[i]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(Self.trim(line))
             let indent = Self.indent(of: line)
 
             if trimmed.isEmpty { flush(); i += 1; continue }
-            if Self.isReferenceDefinition(trimmed) { flush(); i += 1; continue }
+            if paragraph.isEmpty, indent < 4, Self.referenceDefinition(trimmed) != nil { i += 1; continue }
 
             if indent < 4, let fence = Self.fence(trimmed) {
                 flush()
                 var code: [Substring] = []
                 i += 1
-                while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).hasPrefix(fence) {
+                while i < lines.count {
+                    let t = Self.trim(lines[i])
+                    if t.hasPrefix(fence), t.allSatisfy({ $0 == fence.first! }) { break }
                     code.append(Self.dropIndent(lines[i], upTo: indent)); i += 1
                 }
                 i += 1
                 blocks.append(.code(code.joined(separator: "\n")))
+                continue
+            }
+            if indent < 4, trimmed.hasPrefix("<!--") {
+                // An HTML comment, possibly over several lines.
+                flush()
+                while i < lines.count, !lines[i].contains("-->") { i += 1 }
+                i += 1
+                continue
+            }
+            if indent < 4, let name = Self.rawHTMLBlock(trimmed) {
+                // <script>, <style>: skipped with their content.
+                flush()
+                while i < lines.count, !lines[i].lowercased().contains("</\(name)") { i += 1 }
+                i += 1
                 continue
             }
             if indent < 4, let heading = Self.atxHeading(trimmed) {
@@ -65,26 +119,28 @@ struct MarkdownBlocks {
                 i += 1; continue
             }
             if indent < 4, Self.isRule(trimmed) { flush(); blocks.append(.rule); i += 1; continue }
-            if indent < 4, trimmed.hasPrefix(">") {
+            if indent < 4, trimmed.hasPrefix(">"), depth < Self.maxDepth {
                 flush()
                 var quoted: [Substring] = []
                 while i < lines.count {
-                    let t = lines[i].trimmingCharacters(in: .whitespaces)
+                    let t = Self.trim(lines[i])
                     if t.hasPrefix(">") {
                         var rest = t.dropFirst()
                         if rest.first == " " { rest = rest.dropFirst() }
-                        quoted.append(Substring(rest))
-                    } else if !t.isEmpty, !quoted.isEmpty, !(quoted.last!.isEmpty) {
-                        quoted.append(Substring(t))  // lazy continuation
+                        quoted.append(rest)
+                    } else if !t.isEmpty, let last = quoted.last, !Self.trim(last).isEmpty,
+                              !Self.startsBlock(lines[i]), Self.fence(String(Self.trim(last))) == nil {
+                        quoted.append(t)  // lazy continuation of the quoted paragraph
                     } else { break }
                     i += 1
                 }
-                blocks.append(.quote(parse(quoted)))
+                blocks.append(.quote(parse(quoted, depth: depth + 1)))
                 continue
             }
-            if indent < 4, Self.listMarker(line) != nil {
+            if indent < 4, depth < Self.maxDepth, Self.listMarker(line) != nil,
+               paragraph.isEmpty || Self.canInterruptParagraph(line) {
                 flush()
-                let (list, next) = parseList(lines, from: i)
+                let (list, next) = parseList(lines, from: i, depth: depth)
                 blocks.append(list)
                 i = next
                 continue
@@ -93,8 +149,8 @@ struct MarkdownBlocks {
                 flush()
                 var rows: [[[Inline]]] = [Self.cells(trimmed).map { inlines.parse($0) }]
                 i += 2
-                while i < lines.count, lines[i].contains("|"), !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
-                    rows.append(Self.cells(lines[i].trimmingCharacters(in: .whitespaces)).map { inlines.parse($0) })
+                while i < lines.count, lines[i].contains("|"), !Self.trim(lines[i]).isEmpty {
+                    rows.append(Self.cells(String(Self.trim(lines[i]))).map { inlines.parse($0) })
                     i += 1
                 }
                 blocks.append(.table(rows: rows, hasHeader: true))
@@ -102,15 +158,15 @@ struct MarkdownBlocks {
             }
             if indent >= 4, paragraph.isEmpty {
                 var code: [Substring] = []
-                while i < lines.count, Self.indent(of: lines[i]) >= 4 || lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
+                while i < lines.count, Self.indent(of: lines[i]) >= 4 || Self.trim(lines[i]).isEmpty {
                     code.append(Self.dropIndent(lines[i], upTo: 4)); i += 1
                 }
-                while code.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { code.removeLast() }
+                while let last = code.last, Self.trim(last).isEmpty { code.removeLast() }
                 blocks.append(.code(code.joined(separator: "\n")))
                 continue
             }
             if paragraph.isEmpty, let alt = Self.standaloneImage(trimmed) {
-                blocks.append(.image(alt: alt))
+                blocks.append(.image(alt: HTMLEntities.decode(alt)))
                 i += 1; continue
             }
             paragraph.append(line)
@@ -120,36 +176,80 @@ struct MarkdownBlocks {
         return blocks
     }
 
-    private func parseList(_ lines: [Substring], from start: Int) -> (Block, Int) {
+    /// A paragraph's lines as one text: soft breaks become spaces; two trailing spaces
+    /// or a trailing backslash make a hard break ("\n").
+    static func joinParagraph(_ lines: [Substring]) -> String {
+        var text = ""
+        for (index, line) in lines.enumerated() {
+            var t = String(trim(line))
+            let last = index == lines.count - 1
+            var hardBreak = false
+            if !last {
+                if line.hasSuffix("  ") || line.hasSuffix("\t") { hardBreak = true }
+                if t.hasSuffix("\\"), !t.hasSuffix("\\\\") { t.removeLast(); hardBreak = true }
+            }
+            text += t
+            if !last { text += hardBreak ? "\n" : " " }
+        }
+        return text
+    }
+
+    private func parseList(_ lines: [Substring], from start: Int, depth: Int) -> (Block, Int) {
         let first = Self.listMarker(lines[start])!
         var items: [[Block]] = []
         var current: [Substring] = []
+        var contentIndent = first.contentIndent
         var i = start
         var sawBlank = false
         while i < lines.count {
             let line = lines[i]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trim(line)
             if trimmed.isEmpty { sawBlank = true; current.append(""); i += 1; continue }
             let indent = Self.indent(of: line)
-            if let marker = Self.listMarker(line), indent < first.contentIndent, marker.ordered == first.ordered, indent >= first.indent - 1 {
-                if !current.isEmpty { items.append(parse(current)) }
+            if let marker = Self.listMarker(line), indent < contentIndent, marker.ordered == first.ordered,
+               marker.delimiter == first.delimiter, indent >= first.indent - 1, indent < first.indent + 4 {
+                if !current.isEmpty { items.append(parse(Self.trimBlankEnds(current), depth: depth + 1)) }
                 current = [Self.itemContent(line)]
+                contentIndent = marker.contentIndent
                 sawBlank = false
-            } else if indent >= first.contentIndent || (!sawBlank && Self.listMarker(line) == nil && !current.isEmpty) {
-                current.append(Self.dropIndent(line, upTo: first.contentIndent))
+            } else if indent >= contentIndent {
+                current.append(Self.dropIndent(line, upTo: contentIndent))
+            } else if !sawBlank, !current.isEmpty, Self.listMarker(line) == nil, !Self.startsBlock(line) {
+                current.append(trimmed)  // lazy continuation of the item's paragraph
             } else {
                 break
             }
             i += 1
         }
-        while current.last?.isEmpty == true { current.removeLast() }
-        if !current.isEmpty { items.append(parse(current)) }
-        return (.list(ordered: first.ordered, start: first.start, items: items), i)
+        let content = Self.trimBlankEnds(current)
+        if !content.isEmpty { items.append(parse(content, depth: depth + 1)) }
+        // Trailing blank lines belong after the list.
+        while i > start, Self.trim(lines[i - 1]).isEmpty { i -= 1 }
+        return (.list(ordered: first.ordered, start: first.start, items: items), max(i, start + 1))
+    }
+
+    /// Without spaces and tabs at either end (Markdown's idea of blank), on bytes.
+    static func trim(_ line: Substring) -> Substring {
+        let utf8 = line.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        while end > start {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+            end = before
+        }
+        return line[start..<end]
+    }
+
+    static func trimBlankEnds(_ lines: [Substring]) -> [Substring] {
+        var l = lines[...]
+        while l.last?.isEmpty == true { l = l.dropLast() }
+        return Array(l)
     }
 
     // MARK: line classification
 
-    struct ListMarker { let ordered: Bool; let start: Int; let indent: Int; let contentIndent: Int }
+    struct ListMarker { let ordered: Bool; let start: Int; let indent: Int; let contentIndent: Int; let delimiter: Character }
 
     static func listMarker(_ line: Substring) -> ListMarker? {
         let indent = self.indent(of: line)
@@ -157,14 +257,36 @@ struct MarkdownBlocks {
         guard let c = rest.first else { return nil }
         if "-*+".contains(c) {
             let after = rest.dropFirst()
-            guard after.first == " " || after.isEmpty, !isRule(rest.trimmingCharacters(in: .whitespaces)) else { return nil }
-            return ListMarker(ordered: false, start: 1, indent: indent, contentIndent: indent + 2)
+            guard after.first == " " || after.first == "\t" || after.isEmpty, !isRule(rest) else { return nil }
+            return ListMarker(ordered: false, start: 1, indent: indent, contentIndent: indent + 1 + spacesAfterMarker(after), delimiter: c)
         }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9 else { return nil }
         let after = rest.dropFirst(digits.count)
-        guard let delimiter = after.first, delimiter == "." || delimiter == ")", after.dropFirst().first == " " || after.count == 1 else { return nil }
-        return ListMarker(ordered: true, start: Int(digits) ?? 1, indent: indent, contentIndent: indent + digits.count + 2)
+        guard let delimiter = after.first, delimiter == "." || delimiter == ")",
+              after.dropFirst().first == " " || after.dropFirst().first == "\t" || after.count == 1 else { return nil }
+        return ListMarker(ordered: true, start: Int(digits) ?? 1, indent: indent,
+                          contentIndent: indent + digits.count + 1 + spacesAfterMarker(after.dropFirst()), delimiter: delimiter)
+    }
+
+    /// Spaces between a list marker and its text: 1 to 4 count; more means the text is indented code.
+    static func spacesAfterMarker(_ after: Substring) -> Int {
+        let spaces = after.prefix { $0 == " " }.count
+        if after.first == "\t" { return 2 }
+        return (1...4).contains(spaces) && spaces < after.count ? spaces : 1
+    }
+
+    /// Only a list starting with 1 (or a bullet) and with text may interrupt a paragraph.
+    static func canInterruptParagraph(_ line: Substring) -> Bool {
+        guard let marker = listMarker(line) else { return false }
+        return (!marker.ordered || marker.start == 1) && !itemContent(line).trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// Lines that start another block and so end a lazy continuation.
+    static func startsBlock(_ line: Substring) -> Bool {
+        guard indent(of: line) < 4 else { return false }
+        let t = String(trim(line))
+        return t.hasPrefix(">") || atxHeading(t) != nil || fence(t) != nil || isRule(t) || listMarker(line) != nil
     }
 
     /// The text of a list item's first line, after its marker.
@@ -173,13 +295,13 @@ struct MarkdownBlocks {
         if let c = rest.first, "-*+".contains(c) { rest = rest.dropFirst() } else {
             rest = rest.drop { $0.isASCII && $0.isNumber }.dropFirst()
         }
-        return rest.first == " " ? rest.dropFirst() : rest
+        return rest.drop { $0 == " " || $0 == "\t" }
     }
 
     static func indent(of line: Substring) -> Int {
         var n = 0
-        for c in line {
-            if c == " " { n += 1 } else if c == "\t" { n += 4 - n % 4 } else { break }
+        for c in line.utf8 {
+            if c == 0x20 { n += 1 } else if c == 0x09 { n += 4 - n % 4 } else { break }
         }
         return n
     }
@@ -197,18 +319,23 @@ struct MarkdownBlocks {
     static func fence(_ trimmed: String) -> String? {
         for f in ["```", "~~~"] where trimmed.hasPrefix(f) {
             let run = trimmed.prefix { $0 == f.first! }
+            // A backtick fence's info string cannot contain backticks.
+            if f == "```", trimmed.dropFirst(run.count).contains("`") { return nil }
             return String(run)
         }
         return nil
     }
 
     static func atxHeading(_ trimmed: String) -> (Int, String)? {
+        guard trimmed.hasPrefix("#") else { return nil }
         let hashes = trimmed.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes) else { return nil }
         let rest = trimmed.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var text = rest.trimmingCharacters(in: .whitespaces)
-        while text.hasSuffix("#") { text.removeLast() }
+        // A closing run of #s, when set off by a space.
+        let closing = text.reversed().prefix { $0 == "#" }.count
+        if closing > 0, closing == text.count || text.dropLast(closing).last == " " { text = String(text.dropLast(closing)) }
         return (hashes, text.trimmingCharacters(in: .whitespaces))
     }
 
@@ -218,35 +345,49 @@ struct MarkdownBlocks {
         return nil
     }
 
-    static func isRule(_ trimmed: String) -> Bool {
-        let chars = trimmed.filter { $0 != " " }
-        guard chars.count >= 3, let c = chars.first, "-*_".contains(c) else { return false }
-        return chars.allSatisfy { $0 == c }
+    static func isRule<S: StringProtocol>(_ trimmed: S) -> Bool {
+        guard let c = trimmed.first, c == "-" || c == "*" || c == "_" else { return false }
+        var count = 0
+        for ch in trimmed {
+            if ch == c { count += 1 } else if ch != " " && ch != "\t" { return false }
+        }
+        return count >= 3
     }
 
-    static func isReferenceDefinition(_ trimmed: String) -> Bool {
-        guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]") else { return false }
-        let after = trimmed[trimmed.index(after: close)...]
-        return after.hasPrefix(":") && after.dropFirst().trimmingCharacters(in: .whitespaces).count > 0 && !after.dropFirst().trimmingCharacters(in: .whitespaces).contains(" ")
+    /// `<script …>` or `<style …>` at the start of a line: the tag's name.
+    static func rawHTMLBlock(_ trimmed: String) -> String? {
+        guard trimmed.hasPrefix("<") else { return nil }
+        let lower = trimmed.prefix(10).lowercased()
+        for name in ["script", "style", "template", "noscript"] where lower.hasPrefix("<" + name) {
+            let after = lower.dropFirst(name.count + 1).first
+            if after == nil || after == ">" || after == " " {
+                // Closed on the same line: the inline parser drops it.
+                return trimmed.lowercased().contains("</\(name)") ? nil : name
+            }
+        }
+        return nil
     }
 
     static func isTableSeparator(_ line: Substring) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        guard t.contains("-"), t.contains("|") || t.contains("-") else { return false }
-        return t.allSatisfy { "|-: ".contains($0) } && t.contains("|")
+        guard line.utf8.count < 2000 else { return false }
+        let t = trim(line)
+        guard t.contains("-"), t.contains("|") || t.contains(":") else { return false }
+        return t.allSatisfy { "|-: \t".contains($0) } && t.contains("|")
     }
 
     static func cells(_ row: String) -> [String] {
         var t = Substring(row)
         if t.hasPrefix("|") { t = t.dropFirst() }
-        if t.hasSuffix("|") { t = t.dropLast() }
+        if t.hasSuffix("|"), !t.hasSuffix("\\|") { t = t.dropLast() }
         var cells: [String] = []
         var cell = ""
         var escaped = false
+        var inCode = false
         for c in t {
             if escaped { cell.append(c); escaped = false; continue }
             if c == "\\" { escaped = true; cell.append(c); continue }
-            if c == "|" { cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = ""; continue }
+            if c == "`" { inCode.toggle() }
+            if c == "|", !inCode { cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = ""; continue }
             cell.append(c)
         }
         cells.append(cell.trimmingCharacters(in: .whitespaces))

@@ -6,18 +6,20 @@ public struct MarkdownExtractor: ArticleExtractor {
     public init() {}
 
     public func extract(from bytes: [UInt8], fileName: String) throws(ExtractionError) -> Article {
+        // Blank files are refused before decoding (cheap even at many megabytes).
+        if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { throw .empty }
         let (text, note) = try Extractors.decodeText(bytes)
         let (matter, rest) = FrontMatter.split(text)
-        let lines = rest.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })  // "\r\n" is one Character
+        let lines = MarkdownBlocks.lines(rest)
         let links = LinkTable()
         let inlines = MarkdownInlines(links: links, references: MarkdownBlocks.references(in: lines))
         var body = MarkdownBlocks(inlines: inlines).parse(lines)
         let fm = matter ?? FrontMatter()
 
-        var title = fm.string("title", "headline")
+        var title = fm.string("title", "headline").map(TextCleanup.collapseWhitespace)
         if case .heading(1, let heading)? = body.first(where: { if case .rule = $0 { return false }; return true }) {
             let headingText = heading.plainText
-            if title == nil || title == headingText {
+            if title == nil || Self.sameTitle(title!, headingText) {
                 title = headingText
                 body.remove(at: body.firstIndex(where: { if case .heading = $0 { return true }; return false })!)
             }
@@ -39,7 +41,7 @@ public struct MarkdownExtractor: ArticleExtractor {
         while let first = body.first, first == .rule { body.removeFirst() }
         while let last = body.last, last == .rule { body.removeLast() }
 
-        var authors = fm.list("author", "authors", "byline", "creator")
+        var authors = fm.list("author", "authors", "byline", "creator").map(Self.cleanAuthor).filter { !$0.isEmpty }
         var date = ["published", "date_published", "date", "published_at", "created", "date_saved", "saved"]
             .lazy.compactMap { fm.string($0).flatMap(DateParser.find(in:)) }.first
         var source = fm.string("site_name", "site", "publisher", "siteName")
@@ -50,7 +52,7 @@ public struct MarkdownExtractor: ArticleExtractor {
         }
         // A byline paragraph at the top: "*By Marta Castellví · Alpine Post · 9 January 2026*".
         if let index = body.prefix(3).firstIndex(where: { if case .paragraph = $0 { return true }; return false } ),
-           case .paragraph(let inlines) = body[index], let byline = Byline.parse(inlines.plainText) {
+           case .paragraph(let inlines) = body[index], Self.length(inlines) < 400, let byline = Byline.parse(inlines.plainText) {
             if authors.isEmpty { authors = [byline.author] }
             if date == nil { date = byline.date }
             if source == nil, byline.others.count == 1 { source = byline.others[0] }
@@ -59,13 +61,60 @@ public struct MarkdownExtractor: ArticleExtractor {
         if source == nil, let u = url { source = SourceName.fromURL(u) }
         if source == nil, let s = fm.string("source"), !s.hasPrefix("http") { source = s }
 
+        let (renumbered, urls) = Self.renumberLinks(body, urls: links.urls)
         return Article(
-            title: title.map(TextCleanup.collapseWhitespace) ?? Extractors.title(fromFileName: fileName),
+            title: title.map(TextCleanup.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 } ?? Extractors.title(fromFileName: fileName),
             subtitle: subtitle.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }.flatMap { $0.isEmpty ? nil : $0 },
             author: authors.isEmpty ? nil : authors.joined(separator: ", "),
             date: date, source: source, url: url,
             tags: tags,
-            body: body, links: links.urls, format: .markdown, notes: note.map { [$0] } ?? [])
+            body: renumbered, links: urls, format: .markdown, notes: note.map { [$0] } ?? [])
+    }
+
+    /// Bytes of text in the runs, without joining them.
+    static func length(_ inlines: [Inline]) -> Int { inlines.reduce(0) { $0 + $1.text.utf8.count } }
+
+    /// The front matter's title and the first heading say the same, perhaps with the site's
+    /// name after a bar ("Title | Site").
+    static func sameTitle(_ title: String, _ heading: String) -> Bool {
+        let t = Attribution.letters(title), h = Attribution.letters(heading)
+        return t == h || !t.isEmpty && h.hasPrefix(t) && TitleSplit.split(heading).site != nil
+    }
+
+    /// "[[Ana Ruiz]]", "By Ana Ruiz", "Ana Ruiz (Reporter)" -> "Ana Ruiz".
+    static func cleanAuthor(_ raw: String) -> String {
+        var name = FrontMatter.clean(TextCleanup.collapseWhitespace(raw))
+        for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+        return Byline.nameCase(name.trimmingCharacters(in: CharacterSet(charactersIn: " ,;")))
+    }
+
+    /// Numbers links in the order the final body shows them, dropping links that were
+    /// only in lines removed above (clipper links, the source line).
+    static func renumberLinks(_ body: [Block], urls: [String]) -> ([Block], [String]) {
+        var map: [Int: Int] = [:]
+        var kept: [String] = []
+        func number(_ old: Int?) -> Int? {
+            guard let old, old >= 1, old <= urls.count else { return nil }
+            if let n = map[old] { return n }
+            kept.append(urls[old - 1])
+            map[old] = kept.count
+            return kept.count
+        }
+        func inlines(_ runs: [Inline]) -> [Inline] {
+            runs.map { var r = $0; r.linkNumber = number($0.linkNumber); if r.linkNumber == nil { r.style.remove(.link) }; return r }
+        }
+        func block(_ b: Block) -> Block {
+            switch b {
+            case .paragraph(let r): return .paragraph(inlines(r))
+            case .heading(let level, let r): return .heading(level: level, inlines(r))
+            case .quote(let blocks): return .quote(blocks.map(block))
+            case .list(let ordered, let start, let items): return .list(ordered: ordered, start: start, items: items.map { $0.map(block) })
+            case .table(let rows, let header): return .table(rows: rows.map { $0.map(inlines) }, hasHeader: header)
+            case .code, .rule, .image: return b
+            }
+        }
+        let result = body.map(block)
+        return (result, kept)
     }
 
     /// Lines clippers add above the article: Omnivore's "#Omnivore" tag line and its
@@ -77,7 +126,7 @@ public struct MarkdownExtractor: ArticleExtractor {
                 body.remove(at: index)  // Omnivore's "## Content" above the article
                 continue
             }
-            guard case .paragraph(let inlines) = body[index] else { index += 1; continue }
+            guard case .paragraph(let inlines) = body[index], Self.length(inlines) < 2000 else { index += 1; continue }
             let words = inlines.plainText.split(whereSeparator: \.isWhitespace)
             if !words.isEmpty, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) {
                 tags += words.map { String($0.dropFirst()) }.filter { !tags.contains($0) }
@@ -104,7 +153,7 @@ public struct MarkdownExtractor: ArticleExtractor {
     /// A "Source: https://…" or "URL: …" paragraph near the top.
     static func sourceLine(in body: [Block]) -> (Int, String)? {
         for (index, block) in body.prefix(4).enumerated() {
-            guard case .paragraph(let inlines) = block else { continue }
+            guard case .paragraph(let inlines) = block, Self.length(inlines) < 2000 else { continue }
             let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
             for prefix in ["Source:", "URL:", "Original:", "Clipped from:", "Saved from:"] where text.hasPrefix(prefix) {
                 let rest = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)

@@ -1,170 +1,27 @@
-/// Parses Markdown inline text (emphasis, code spans, links, images,
-/// autolinks, escapes, entities, inline HTML) into `Inline` runs. Links get
-/// their number from the article's `LinkTable`.
+/// Parses Markdown inline text (emphasis, code spans, links, reference links,
+/// images, autolinks, escapes, entities, inline HTML) into `Inline` runs.
+/// Links get their number from the article's `LinkTable`.
+///
+/// Works on UTF-8 bytes (every Markdown delimiter is ASCII). Brackets and
+/// parentheses are matched once up front, failed searches for a closing
+/// delimiter are remembered, and nesting is capped, so the work stays close
+/// to linear even on hostile input (a megabyte of `[` or `*a `).
 struct MarkdownInlines {
     let links: LinkTable
     let references: [String: String]
 
+    /// Deeper nesting of emphasis, links and HTML is read as plain text.
+    static let maxDepth = 12
+
     func parse(_ text: String) -> [Inline] {
+        var parser = Parser(bytes: Array(text.utf8), links: links, references: references)
         var out: [Inline] = []
-        parse(Array(text), style: [], into: &out)
-        return merge(out)
-    }
-
-    private func parse(_ chars: [Character], style: Inline.Style, link: Int? = nil, into out: inout [Inline]) {
-        var text = ""
-        func flush() {
-            if !text.isEmpty { out.append(Inline(HTMLEntities.decode(text), style: style, linkNumber: link)) }
-            text = ""
-        }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
-                text.append(chars[i + 1]); i += 2; continue
-            }
-            if c == "\\", i + 1 < chars.count, chars[i + 1] == "\n" { text.append("\n"); i += 2; continue }
-            if c == "`" {
-                let run = count(chars, from: i, of: "`")
-                if let close = find(chars, run: run, of: "`", from: i + run) {
-                    flush()
-                    let code = String(chars[(i + run)..<close]).trimmingCharacters(in: .whitespaces)
-                    out.append(Inline(code, style: style.union(.code), linkNumber: link))
-                    i = close + run
-                    continue
-                }
-                text += String(repeating: "`", count: run); i += run; continue
-            }
-            if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let (alt, _, end) = linkParts(chars, at: i + 1) {
-                flush()
-                let altText = TextCleanup.collapseWhitespace(String(alt))
-                out.append(Inline(altText.isEmpty ? "[image]" : "[image: \(altText)]", style: style.union(.emphasis)))
-                i = end
-                continue
-            }
-            if c == "[", let (label, url, end) = linkParts(chars, at: i) {
-                flush()
-                let number = url.flatMap { links.number(for: $0) }
-                parse(label, style: number == nil ? style : style.union(.link), link: number ?? link, into: &out)
-                i = end
-                continue
-            }
-            if c == "<", let close = chars[i...].prefix(2000).firstIndex(of: ">") {
-                let inner = String(chars[(i + 1)..<close])
-                if inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:"), !inner.contains(" ") {
-                    flush()
-                    out.append(Inline(inner, style: style.union(.link), linkNumber: links.number(for: inner)))
-                    i = close + 1
-                    continue
-                }
-                if let tag = inner.split(separator: " ").first.map({ $0.lowercased() }), isHTMLTag(tag) {
-                    if tag == "br" || tag == "br/" { text.append("\n") }
-                    i = close + 1
-                    continue
-                }
-            }
-            if c == "*" || c == "_" || c == "~" {
-                let run = count(chars, from: i, of: c)
-                let opensWord = i + run < chars.count && !chars[i + run].isWhitespace
-                let intraword = c == "_" && i > 0 && (chars[i - 1].isLetter || chars[i - 1].isNumber)
-                if opensWord, !intraword, run <= 3, let close = closing(chars, run: run, of: c, from: i + run) {
-                    flush()
-                    var inner = style
-                    if c == "~" { } else if run == 1 { inner.insert(.emphasis) } else if run == 2 { inner.insert(.strong) } else { inner.formUnion([.strong, .emphasis]) }
-                    parse(Array(chars[(i + run)..<close]), style: inner, link: link, into: &out)
-                    i = close + run
-                    continue
-                }
-                text += String(repeating: String(c), count: run); i += run; continue
-            }
-            text.append(c)
-            i += 1
-        }
-        flush()
-    }
-
-    private func count(_ chars: [Character], from i: Int, of c: Character) -> Int {
-        var n = 0
-        while i + n < chars.count && chars[i + n] == c { n += 1 }
-        return n
-    }
-
-    /// The index of a run of exactly `run` copies of `c` from `start`.
-    private func find(_ chars: [Character], run: Int, of c: Character, from start: Int) -> Int? {
-        var j = start
-        while j < chars.count {
-            if chars[j] == c {
-                let n = count(chars, from: j, of: c)
-                if n == run { return j }
-                j += n
-            } else { j += 1 }
-        }
-        return nil
-    }
-
-    /// A closing emphasis delimiter: the same run, not preceded by a space.
-    private func closing(_ chars: [Character], run: Int, of c: Character, from start: Int) -> Int? {
-        var j = start
-        while j < chars.count {
-            if chars[j] == "`" {  // code spans hide delimiters
-                let n = count(chars, from: j, of: "`")
-                j = (find(chars, run: n, of: "`", from: j + n) ?? j) + n
-                continue
-            }
-            if chars[j] == c {
-                let n = count(chars, from: j, of: c)
-                let after = j + n < chars.count ? chars[j + n] : " "
-                if n == run, !chars[j - 1].isWhitespace, c != "_" || !(after.isLetter || after.isNumber) { return j }
-                j += n
-            } else { j += 1 }
-        }
-        return nil
-    }
-
-    /// `[label](url "title")` or `[label][ref]` at `i`: the label, the URL, and the index after it.
-    private func linkParts(_ chars: [Character], at i: Int) -> ([Character], String?, Int)? {
-        var depth = 0
-        var j = i
-        while j < chars.count {
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "[" { depth += 1 }
-            if chars[j] == "]" { depth -= 1; if depth == 0 { break } }
-            j += 1
-            if j - i > 1000 { return nil }
-        }
-        guard j < chars.count else { return nil }
-        let label = Array(chars[(i + 1)..<j])
-        let next = j + 1
-        if next < chars.count, chars[next] == "(" {
-            var k = next + 1
-            var parens = 1
-            while k < chars.count {
-                if chars[k] == "(" { parens += 1 }
-                if chars[k] == ")" { parens -= 1; if parens == 0 { break } }
-                k += 1
-            }
-            guard k < chars.count else { return nil }
-            var target = String(chars[(next + 1)..<k]).trimmingCharacters(in: .whitespaces)
-            if target.hasPrefix("<"), let close = target.firstIndex(of: ">") { target = String(target[target.index(after: target.startIndex)..<close]) }
-            else if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
-            return (label, target, k + 1)
-        }
-        if next < chars.count, chars[next] == "[", let close = chars[next...].firstIndex(of: "]") {
-            let key = String(chars[(next + 1)..<close]).lowercased()
-            let ref = key.isEmpty ? String(label).lowercased() : key
-            if let url = references[ref] { return (label, url, close + 1) }
-        }
-        if let url = references[String(label).lowercased()] { return (label, url, next) }
-        return nil
-    }
-
-    private func isHTMLTag(_ tag: String) -> Bool {
-        let name = tag.trimmingCharacters(in: CharacterSet(charactersIn: "/")).lowercased()
-        return ["br", "span", "em", "strong", "b", "i", "u", "sup", "sub", "small", "mark", "abbr", "a", "img", "kbd", "del", "ins", "s", "font", "cite", "q", "time", "wbr"].contains(name)
+        parser.parse(0, parser.bytes.count, style: [], link: nil, depth: 0, into: &out)
+        return Self.merge(out)
     }
 
     /// Joins neighbouring runs of the same style.
-    private func merge(_ inlines: [Inline]) -> [Inline] {
+    static func merge(_ inlines: [Inline]) -> [Inline] {
         var result: [Inline] = []
         for inline in inlines where !inline.text.isEmpty {
             if let last = result.last, last.style == inline.style, last.linkNumber == inline.linkNumber {
@@ -177,4 +34,388 @@ struct MarkdownInlines {
     }
 }
 
-import Foundation
+private struct Parser {
+    let bytes: [UInt8]
+    let links: LinkTable
+    let references: [String: String]
+    /// For each "[" the index of its "]", for each "(" the index of its ")".
+    let closeBracket: [Int: Int]
+    let closeParen: [Int: Int]
+    /// Positions of backtick runs by run length, for code spans.
+    let backtickRuns: [Int: [Int]]
+    /// Searches for a closing emphasis run that failed: (byte, run length) -> the earliest start that failed.
+    var failedClosers: [CloserKey: Int] = [:]
+
+    struct CloserKey: Hashable { let byte: UInt8; let length: Int; let limit: Int }
+
+    /// Forward searches remembered so that a run of unmatched `<` or `<!--` costs one scan:
+    /// the next position found (or nil) and how far the text has been scanned.
+    struct SearchCache { var from = -1; var found: Int?; var scannedTo = -1 }
+    var searches: [String: SearchCache] = [:]
+
+    init(bytes: [UInt8], links: LinkTable, references: [String: String]) {
+        self.bytes = bytes
+        self.links = links
+        self.references = references
+        var brackets: [Int: Int] = [:], parens: [Int: Int] = [:], runs: [Int: [Int]] = [:]
+        var openBrackets: [Int] = [], openParens: [Int] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            switch bytes[i] {
+            case 0x5C: i += 1  // backslash escapes the next byte
+            case 0x5B: openBrackets.append(i)
+            case 0x5D: if let open = openBrackets.popLast() { brackets[open] = i }
+            case 0x28: openParens.append(i)
+            case 0x29: if let open = openParens.popLast() { parens[open] = i }
+            case 0x60:
+                var j = i
+                while j < n && bytes[j] == 0x60 { j += 1 }
+                runs[j - i, default: []].append(i)
+                i = j - 1
+            default: break
+            }
+            i += 1
+        }
+        closeBracket = brackets
+        closeParen = parens
+        backtickRuns = runs
+    }
+
+    // MARK: byte classes
+
+    func isSpace(_ i: Int) -> Bool { i < 0 || i >= bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A }
+
+    func isAlnum(_ i: Int) -> Bool {
+        guard i >= 0, i < bytes.count else { return false }
+        let b = bytes[i]
+        return b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    static func isASCIIPunctuation(_ b: UInt8) -> Bool {
+        (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
+    }
+
+    func run(from i: Int, of b: UInt8, limit: Int) -> Int {
+        var n = 0
+        while i + n < limit && bytes[i + n] == b { n += 1 }
+        return n
+    }
+
+    func string(_ lo: Int, _ hi: Int) -> String {
+        guard lo < hi else { return "" }
+        return bytes[lo..<hi].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    // MARK: parsing
+
+    mutating func parse(_ lo: Int, _ hi: Int, style: Inline.Style, link: Int?, depth: Int, into out: inout [Inline]) {
+        var text: [UInt8] = []
+        func flush() {
+            if !text.isEmpty { out.append(Inline(HTMLEntities.decode(String(decoding: text, as: UTF8.self)), style: style, linkNumber: link)) }
+            text.removeAll()
+        }
+        let nested = depth < MarkdownInlines.maxDepth
+        var i = lo
+        while i < hi {
+            let c = bytes[i]
+            switch c {
+            case 0x5C:  // "\"
+                if i + 1 < hi, Self.isASCIIPunctuation(bytes[i + 1]) { text.append(bytes[i + 1]); i += 2; continue }
+                if i + 1 < hi, bytes[i + 1] == 0x0A { text.append(0x0A); i += 2; continue }
+            case 0x60:  // "`"
+                let n = run(from: i, of: 0x60, limit: hi)
+                if let close = codeSpanEnd(from: i + n, length: n, limit: hi) {
+                    flush()
+                    var code = string(i + n, close)
+                    if code.count >= 2, code.hasPrefix(" "), code.hasSuffix(" "), !code.allSatisfy({ $0 == " " }) { code = String(code.dropFirst().dropLast()) }
+                    if code.utf8.contains(0x0A) { code = code.replacingOccurrences(of: "\n", with: " ") }
+                    out.append(Inline(code, style: style.union(.code), linkNumber: link))
+                    i = close + n
+                    continue
+                }
+                text.append(contentsOf: bytes[i..<(i + n)])
+                i += n
+                continue
+            case 0x21 where i + 1 < hi && bytes[i + 1] == 0x5B:  // "!["
+                if let (labelEnd, url, end) = linkParts(at: i + 1, limit: hi) {
+                    flush()
+                    _ = url  // an image is shown by its description; its file is not a link to follow
+                    let alt = TextCleanup.collapseWhitespace(HTMLEntities.decode(plainLabel(i + 2, labelEnd)))
+                    out.append(Inline(alt.isEmpty ? "[image]" : "[image: \(alt)]", style: style.union(.emphasis), linkNumber: link))
+                    i = end
+                    continue
+                }
+            case 0x5B:  // "["
+                if nested, let (labelEnd, url, end) = linkParts(at: i, limit: hi) {
+                    flush()
+                    let number = url.flatMap { links.number(for: $0) }
+                    parse(i + 1, labelEnd, style: number == nil ? style : style.union(.link), link: number ?? link, depth: depth + 1, into: &out)
+                    i = end
+                    continue
+                }
+            case 0x3C:  // "<"
+                if let result = html(at: i, limit: hi, style: style, link: link, depth: depth) {
+                    switch result {
+                    case .skip(let end): i = end
+                    case .text(let end, let t): text.append(contentsOf: t.utf8); i = end
+                    case .inlines(let end, let inlines): flush(); out.append(contentsOf: inlines); i = end
+                    }
+                    continue
+                }
+            case 0x2A, 0x5F, 0x7E:  // "*", "_", "~"
+                let n = run(from: i, of: c, limit: hi)
+                let opens = !isSpace(i + n) && i + n < hi
+                let intraword = c == 0x5F && isAlnum(i - 1)
+                if nested, opens, !intraword, n <= 3, !(c == 0x7E && n == 1), let close = closer(of: c, length: n, from: i + n, limit: hi) {
+                    flush()
+                    var inner = style
+                    if c == 0x7E { } else if n == 1 { inner.insert(.emphasis) } else if n == 2 { inner.insert(.strong) } else { inner.formUnion([.strong, .emphasis]) }
+                    parse(i + n, close, style: inner, link: link, depth: depth + 1, into: &out)
+                    i = close + n
+                    continue
+                }
+                text.append(contentsOf: bytes[i..<(i + n)])
+                i += n
+                continue
+            default:
+                break
+            }
+            text.append(c)
+            i += 1
+        }
+        flush()
+    }
+
+    /// The start of the backtick run of `length` that closes a code span, before `limit`.
+    func codeSpanEnd(from start: Int, length: Int, limit: Int) -> Int? {
+        guard let positions = backtickRuns[length] else { return nil }
+        // Binary search for the first run at or after `start`.
+        var lo = 0, hi = positions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if positions[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < positions.count, positions[lo] < limit else { return nil }
+        return positions[lo]
+    }
+
+    /// A closing emphasis run: the same length, not after a space; code spans hide delimiters.
+    mutating func closer(of c: UInt8, length: Int, from start: Int, limit: Int) -> Int? {
+        let key = CloserKey(byte: c, length: length, limit: limit)
+        if let failed = failedClosers[key], start >= failed { return nil }
+        var j = start
+        while j < limit {
+            let b = bytes[j]
+            if b == 0x60 {
+                let n = run(from: j, of: 0x60, limit: limit)
+                j = (codeSpanEnd(from: j + n, length: n, limit: limit) ?? j) + n
+                continue
+            }
+            if b == c {
+                let n = run(from: j, of: c, limit: limit)
+                if n == length, !isSpace(j - 1), c != 0x5F || !isAlnum(j + n) { return j }
+                j += n
+                continue
+            }
+            j += 1
+        }
+        failedClosers[key] = min(failedClosers[key] ?? start, start)
+        return nil
+    }
+
+    /// `[label](url "title")`, `[label][ref]`, `[label][]` or `[label]` at `i`:
+    /// the end of the label, the URL (nil for a reference that is not defined) and the index after it.
+    func linkParts(at i: Int, limit: Int) -> (Int, String?, Int)? {
+        guard let close = closeBracket[i], close < limit else { return nil }
+        let next = close + 1
+        if next < limit, bytes[next] == 0x28, let end = closeParen[next], end < limit {
+            var target = string(next + 1, end).trimmingCharacters(in: .whitespacesAndNewlines)
+            if target.hasPrefix("<"), let gt = target.firstIndex(of: ">") {
+                target = String(target[target.index(after: target.startIndex)..<gt])
+            } else if let space = target.firstIndex(where: { $0 == " " || $0 == "\n" }) {
+                target = String(target[..<space])
+            }
+            return (close, target, end + 1)
+        }
+        let label = string(i + 1, close)
+        if label.hasPrefix("^") { return nil }  // a footnote reference stays as written
+        if next < limit, bytes[next] == 0x5B, let refClose = closeBracket[next], refClose < limit {
+            let key = Self.referenceKey(string(next + 1, refClose))
+            if let url = references[key.isEmpty ? Self.referenceKey(label) : key] { return (close, url, refClose + 1) }
+            return nil
+        }
+        if let url = references[Self.referenceKey(label)] { return (close, url, next) }
+        return nil
+    }
+
+    static func referenceKey(_ label: String) -> String {
+        TextCleanup.collapseWhitespace(label).lowercased()
+    }
+
+    /// The text of a label without its Markdown (for image alt text).
+    func plainLabel(_ lo: Int, _ hi: Int) -> String {
+        var out: [UInt8] = []
+        var i = lo
+        while i < hi {
+            let b = bytes[i]
+            if b == 0x5C, i + 1 < hi, Self.isASCIIPunctuation(bytes[i + 1]) { out.append(bytes[i + 1]); i += 2; continue }
+            if b != 0x2A && b != 0x5F && b != 0x60 { out.append(b) }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: inline HTML
+
+    private static let styleTags: [String: Inline.Style] = [
+        "b": .strong, "strong": .strong, "i": .emphasis, "em": .emphasis, "cite": .emphasis, "dfn": .emphasis,
+        "code": .code, "kbd": .code, "tt": .code, "samp": .code, "var": .emphasis,
+    ]
+    private static let droppedContent: Set<String> = ["script", "style", "template", "noscript"]
+
+    enum HTMLResult {
+        /// Consumed up to the index; nothing to show (a comment, a tag).
+        case skip(Int)
+        /// Text to add (a line break).
+        case text(Int, String)
+        /// Runs to add (an autolink, an image, a styled or linked element).
+        case inlines(Int, [Inline])
+    }
+
+    /// Handles `<…>` at `i`: an autolink, a comment, or an HTML tag. Nil when `<` is just a character.
+    mutating func html(at i: Int, limit: Int, style: Inline.Style, link: Int?, depth: Int) -> HTMLResult? {
+        // A comment: <!-- … -->
+        if i + 3 < limit, bytes[i + 1] == 0x21, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
+            guard let end = cachedFind("-->", from: i + 4, limit: limit) else { return nil }
+            return .skip(end + 3)
+        }
+        guard let gt = cachedFind(">", from: i + 1, limit: limit), gt - i <= 2000 else { return nil }
+        let inner = string(i + 1, gt)
+        let lower = inner.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:"), !inner.contains(" ") {
+            return .inlines(gt + 1, [Inline(inner, style: style.union(.link), linkNumber: links.number(for: inner))])
+        }
+        guard let tag = Self.tag(inner) else { return nil }
+        if tag.closing { return .skip(gt + 1) }  // a closing tag without its opening one
+        switch tag.name {
+        case "br":
+            return .text(gt + 1, "\n")
+        case "img":
+            let alt = Self.attribute("alt", in: inner).map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) } ?? ""
+            return .inlines(gt + 1, [Inline(alt.isEmpty ? "[image]" : "[image: \(alt)]", style: style.union(.emphasis), linkNumber: link)])
+        default: break
+        }
+        if Self.droppedContent.contains(tag.name) {
+            return .skip(closingTag(tag.name, from: gt + 1, limit: limit)?.1 ?? gt + 1)
+        }
+        if depth < MarkdownInlines.maxDepth, !tag.selfClosing, tag.name == "a" || Self.styleTags[tag.name] != nil,
+           let (closeStart, closeEnd) = closingTag(tag.name, from: gt + 1, limit: limit) {
+            var inlines: [Inline] = []
+            if tag.name == "a" {
+                let number = Self.attribute("href", in: inner).flatMap { links.number(for: HTMLEntities.decode($0)) }
+                parse(gt + 1, closeStart, style: number == nil ? style : style.union(.link), link: number ?? link, depth: depth + 1, into: &inlines)
+            } else if Self.styleTags[tag.name] == .code {
+                inlines.append(Inline(HTMLEntities.decode(string(gt + 1, closeStart)), style: style.union(.code), linkNumber: link))
+            } else {
+                parse(gt + 1, closeStart, style: style.union(Self.styleTags[tag.name]!), link: link, depth: depth + 1, into: &inlines)
+            }
+            return .inlines(closeEnd, inlines)
+        }
+        return .skip(gt + 1)  // any other tag is dropped and its text kept
+    }
+
+    /// `div class="x"` -> ("div", closing: false); `/span` -> ("span", closing: true). Nil when not a tag.
+    static func tag(_ inner: String) -> (name: String, closing: Bool, selfClosing: Bool)? {
+        var rest = Substring(inner)
+        let closing = rest.hasPrefix("/")
+        if closing { rest = rest.dropFirst() }
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        guard let first = name.first, first.isLetter, name.count <= 20 else { return nil }
+        let after = rest.dropFirst(name.count)
+        guard after.isEmpty || after.first == " " || after.first == "/" || after.first == "\n" || after.first == "\t" else { return nil }
+        return (name.lowercased(), closing, inner.hasSuffix("/"))
+    }
+
+    /// The value of `name="…"` (or '…', or bare) in a tag's text.
+    static func attribute(_ name: String, in tag: String) -> String? {
+        let lower = tag.lowercased()
+        var search = lower.startIndex
+        while let range = lower.range(of: name, range: search..<lower.endIndex) {
+            search = range.upperBound
+            guard range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isWhitespace else { continue }
+            var rest = tag[range.upperBound...].drop { $0 == " " }
+            guard rest.first == "=" else { continue }
+            rest = rest.dropFirst().drop { $0 == " " }
+            if let q = rest.first, q == "\"" || q == "'" {
+                let body = rest.dropFirst()
+                return body.firstIndex(of: q).map { String(body[..<$0]) }
+            }
+            return String(rest.prefix { !$0.isWhitespace && $0 != ">" })
+        }
+        return nil
+    }
+
+    /// The next occurrence of `needle` at or after `start` and before `limit`, remembering
+    /// the search so that later searches from further on do not scan the same text again.
+    mutating func cachedFind(_ needle: String, from start: Int, limit: Int) -> Int? {
+        let key = needle
+        var cache = searches[key] ?? SearchCache()
+        if cache.from >= 0, start >= cache.from {
+            if let found = cache.found, found >= start { return found < limit ? found : nil }
+            if cache.found == nil, limit <= cache.scannedTo { return nil }
+        }
+        let bytes = Array(needle.utf8)
+        let end = bytes.count == 1 ? findByte(bytes[0], from: start, limit: self.bytes.count) : find(bytes, from: start, limit: self.bytes.count)
+        cache = SearchCache(from: start, found: end, scannedTo: self.bytes.count)
+        searches[key] = cache
+        guard let end, end < limit else { return nil }
+        return end
+    }
+
+    /// `</name>`, with the search remembered per tag name.
+    mutating func closingTag(_ name: String, from start: Int, limit: Int) -> (Int, Int)? {
+        let key = "</" + name
+        if let cache = searches[key], cache.from >= 0, start >= cache.from {
+            if let found = cache.found, found >= start {
+                return found < limit ? findClosingTag(name, from: found, limit: limit) : nil
+            }
+            if cache.found == nil { return nil }
+        }
+        let result = findClosingTag(name, from: start, limit: bytes.count)
+        searches[key] = SearchCache(from: start, found: result?.0, scannedTo: bytes.count)
+        guard let result, result.1 <= limit else { return nil }
+        return result
+    }
+
+    func findByte(_ b: UInt8, from start: Int, limit: Int) -> Int? {
+        var j = start
+        while j < limit { if bytes[j] == b { return j }; j += 1 }
+        return nil
+    }
+
+    func find(_ needle: [UInt8], from start: Int, limit: Int) -> Int? {
+        var j = start
+        while j + needle.count <= limit {
+            if bytes[j] == needle[0], bytes[j..<(j + needle.count)].elementsEqual(needle) { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `</name>` after `start` (case-insensitive, within a bounded distance): its start and the index after it.
+    func findClosingTag(_ name: String, from start: Int, limit: Int) -> (Int, Int)? {
+        let needle = Array("</\(name)".utf8)
+        var j = start
+        let end = limit
+        while j + needle.count < end {
+            if bytes[j] == 0x3C, bytes[j + 1] == 0x2F {
+                var k = 2
+                while k < needle.count, bytes[j + k] | 0x20 == needle[k] { k += 1 }
+                if k == needle.count, bytes[j + k] == 0x3E || bytes[j + k] == 0x20, let gt = findByte(0x3E, from: j + k, limit: min(end, j + k + 20)) { return (j, gt + 1) }
+            }
+            j += 1
+        }
+        return nil
+    }
+}

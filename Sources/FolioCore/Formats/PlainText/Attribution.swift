@@ -1,49 +1,150 @@
-/// Where a page dump says it came from: "This post appeared first on X",
-/// "Source: X", "Originally published at X", a URL line, "© 2026 X".
-enum Attribution {
-    private static let markers = [
-        "appeared first on ", "originally published at ", "originally published on ", "originally published in ",
-        "originally appeared on ", "originally appeared in ", "first published in ", "first published on ",
-        "source: ", "quelle: ", "source : ", "fuente: ", "erschien zuerst auf ", "erschien zuerst bei ", "est paru sur ",
-        "publicado originalmente en ",
-    ]
+import Foundation
 
-    static func source(in units: [TextUnit]) -> String? {
-        for unit in units where unit.words <= 30 {
-            let lower = unit.text.lowercased()
-            for marker in markers {
-                guard let range = lower.range(of: marker) else { continue }
-                let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-                let rest = String(unit.text.dropFirst(offset))
-                if let name = clean(rest) { return name }
-            }
+/// Where a page dump says it came from: "This post appeared first on X",
+/// "Source: X", "Originally published at X", a URL line, the site's name
+/// at the top of the page, "© 2026 X".
+enum Attribution {
+    /// Markers that may sit anywhere in a line, followed by the source.
+    private static let markers = [
+        "appeared first on ", "appeared originally on ", "originally published at ", "originally published on ",
+        "originally published in ", "originally published by ", "originally appeared on ", "originally appeared in ",
+        "first published in ", "first published on ", "first published by ", "first appeared on ", "first appeared in ",
+        "republished from ", "reprinted from ", "erschien zuerst auf ", "erschien zuerst bei ", "erschien zuerst in ",
+        "ursprünglich erschienen auf ", "ursprünglich erschienen bei ", "est paru sur ", "est paru dans ", "publié à l'origine sur ",
+        "publié initialement sur ", "d'abord été publié sur ", "d'abord été publié dans ", "publicado originalmente en ",
+        "publicado originalmente por ", "apareció originalmente en ", "apareció primero en ",
+    ]
+    /// Labels that must start the line: "Source: Harbour Daily".
+    private static let labels = ["source:", "source :", "quelle:", "fuente:", "via:", "via ", "site:", "publication:", "publisher:"]
+
+    /// The source named by the page, looking outside the body first.
+    /// `body` is the range of units that hold the article.
+    static func source(in units: [TextUnit], body: ClosedRange<Int>?, header: Range<Int>) -> String? {
+        let outside = units.indices.filter { body == nil || !body!.contains($0) || $0 >= body!.upperBound - 1 }
+        for index in outside.prefix(300) + outside.suffix(300) where units[index].words <= 30 {
+            if let name = markedSource(units[index].text) { return name }
         }
-        // A brand line near the top, as a logo's text: "NORTHWIND TRIBUNE".
-        for unit in units.prefix(6) where unit.kind != .chrome && unit.words >= 1 && unit.words <= 4 {
+        if let brand = brandLine(units, in: header) { return brand }
+        for unit in units.suffix(80).reversed() + units.prefix(20) where unit.words <= 14 {
+            if let name = copyrightHolder(unit.text) { return name }
+        }
+        return nil
+    }
+
+    /// "This post appeared first on harbourdaily.example." -> "harbourdaily.example".
+    static func markedSource(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for marker in markers {
+            guard let range = lower.range(of: marker) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            if let name = clean(String(text.dropFirst(offset))) { return name }
+        }
+        let normalized = TextSignals.normalized(lower)
+        for label in labels where normalized.hasPrefix(label) {
+            let rest = String(text.drop { $0 != ":" && $0 != " " }.dropFirst())
+            if let name = clean(rest) { return name }
+        }
+        return nil
+    }
+
+    /// The site's name as the logo's text near the top: an all-capitals line
+    /// ("NORTHWIND TRIBUNE"), or a short name-like line among the menu items.
+    static func brandLine(_ units: [TextUnit], in header: Range<Int>) -> String? {
+        let top = units[header.clamped(to: 0..<units.count)].prefix(8)
+        for unit in top where unit.kind != .chrome && unit.kind != .end && (1...4).contains(unit.words) && unit.isAllCaps {
             let letters = unit.text.filter(\.isLetter)
-            if letters.count >= 4, letters == letters.uppercased(), letters != letters.lowercased() {
-                return unit.text.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
-            }
+            if letters.count >= 4 { return titleCase(unit.text) }
         }
-        for unit in units.reversed() where unit.words <= 14 {
-            let t = unit.text
-            for mark in ["© ", "©", "(c) ", "Copyright © ", "Copyright "] where t.hasPrefix(mark) {
-                var rest = Substring(t.dropFirst(mark.count))
-                rest = rest.drop { $0.isNumber || $0 == " " || $0 == "–" || $0 == "-" || $0 == "," }
-                if let name = clean(String(rest)) { return name }
+        // A name before the menu: "Harbour Daily" above "Menu", "Search", "Sign in".
+        let early = Array(units[header.clamped(to: 0..<units.count)].prefix(4))
+        for (offset, unit) in early.enumerated() where unit.kind == .short && (2...5).contains(unit.words) && !unit.endsSentence {
+            let following = early.dropFirst(offset + 1).prefix(2)
+            let words = unit.text.split(separator: " ")
+            let capitalised = words.filter { $0.first?.isUppercase == true }.count
+            if following.contains(where: { $0.kind == .chrome }), capitalised * 2 >= words.count + 1, !unit.text.contains(where: \.isNumber) {
+                return unit.text
             }
         }
         return nil
     }
 
-    static func url(in units: [TextUnit]) -> String? {
-        units.first { HeaderParts.isURL($0.text) }?.text
+    /// "© 2026 Example Media Group" -> "Example Media Group".
+    static func copyrightHolder(_ text: String) -> String? {
+        for mark in ["Copyright © ", "Copyright ", "© ", "©", "(c) ", "(C) "] where text.hasPrefix(mark) {
+            var rest = Substring(text.dropFirst(mark.count))
+            rest = rest.drop { $0.isNumber || $0 == " " || $0 == "–" || $0 == "-" || $0 == "," }
+            if let name = clean(String(rest)) { return name }
+        }
+        return nil
+    }
+
+    /// A site name that the page itself spells out for a domain, so the list can say
+    /// "Harbour Daily" instead of "harbourdaily.example": a short line near the top
+    /// whose letters match the domain's name.
+    static func prettyName(for domain: String, in units: [TextUnit], header: Range<Int>) -> String? {
+        guard !domain.contains(" "), domain.contains("."), let label = siteLabel(domain), label.count >= 4 else { return nil }
+        let top = units[header.clamped(to: 0..<units.count)].prefix(40)
+        let footer = units.suffix(30).compactMap { unit -> TextUnit? in
+            guard let holder = copyrightHolder(unit.text) else { return nil }
+            return TextUnit(holder)
+        }
+        for unit in top + footer where (1...5).contains(unit.words) && !unit.endsSentence {
+            let key = letters(unit.text)
+            guard key.count >= 4 else { continue }
+            if key == label || label.count >= 6 && (key.hasPrefix(label) || key.hasSuffix(label))
+                || key.count >= 6 && label.hasPrefix(key) {
+                return unit.isAllCaps ? titleCase(unit.text) : unit.text
+            }
+        }
+        return nil
+    }
+
+    /// "www.harbourdaily.example" -> "harbourdaily"; "news.talbote.example" -> "talbote".
+    static func siteLabel(_ domain: String) -> String? {
+        var parts = domain.lowercased().split(separator: ".").map(String.init)
+        guard parts.count >= 2 else { return nil }
+        parts.removeLast()  // the top-level domain
+        // Second-level suffixes ("co.uk"), and the reserved "example" of test domains ("x.example.org").
+        if parts.count >= 2, ["co", "com", "org", "net", "ac", "gov", "example"].contains(parts.last!) { parts.removeLast() }
+        return parts.last.map(letters)
+    }
+
+    /// Lower-case ASCII letters and digits, accents folded: "Der Talbote" -> "dertalbote".
+    static func letters(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8.compactMap { b -> UInt8? in
+                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { return b }
+                if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+                return nil
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        return String(folded.unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    static func titleCase(_ text: String) -> String {
+        text.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
+
+    /// The first URL line outside the body, or one labelled "URL:" anywhere.
+    static func url(in units: [TextUnit], body: ClosedRange<Int>?) -> String? {
+        let outside = body.map { Array(0..<$0.lowerBound) + Array(($0.upperBound + 1)..<units.count) } ?? Array(units.indices)
+        for index in outside.prefix(200) + outside.suffix(200) where units[index].words <= 40 {
+            let unit = units[index]
+            let inBody = body?.contains(index) ?? false
+            guard let url = HeaderParts.urlLine(unit.text) else { continue }
+            if !inBody || unit.text != url { return url }
+        }
+        return nil
     }
 
     /// "harbourdaily.example." -> "harbourdaily.example"; a URL -> its host.
-    private static func clean(_ raw: String) -> String? {
+    static func clean(_ raw: String) -> String? {
         var name = raw.trimmingCharacters(in: .whitespaces)
-        for cut in [". All rights", " All rights", " | ", " · ", " — ", ". Read", ". Republished", " under ", ". "] {
+        if name.hasPrefix("http"), let end = name.firstIndex(of: " ") { name = String(name[..<end]) }
+        for cut in [". All rights", " All rights", ". Alle Rechte", ". Tous droits", ". Todos los derechos", " | ", " · ", " — ",
+                    ". Read", ". Republished", " under ", ". ", " and is ", " and was ", " with permission", ", where ", " on "] {
             if let r = name.range(of: cut) { name = String(name[..<r.lowerBound]) }
         }
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!\"'“”()[]"))
@@ -52,5 +153,3 @@ enum Attribution {
         return name
     }
 }
-
-import Foundation

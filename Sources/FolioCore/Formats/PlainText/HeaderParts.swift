@@ -1,68 +1,141 @@
+import Foundation
+
 /// The title, subtitle, byline, date and URL that sit above a page dump's
-/// body, found by walking back from the body's first line.
+/// body, found by walking back from the body's first unit and skipping
+/// section labels ("World News", "CLIMATE") and site chrome.
 struct HeaderParts {
     var title: String?
     var subtitle: String?
     var author: String?
     var date: Date?
     var url: String?
+    /// Index of the unit taken as the title (nothing above it is header).
+    var titleIndex: Int?
 
-    mutating func read(_ units: [TextUnit], before start: Int) {
-        var candidates: [TextUnit] = []
+    /// Reads the header from the units above `start`. `navigation` holds the
+    /// normalized text of the page's menu items, so that a section label
+    /// repeating one ("Climate") is not taken for a title.
+    mutating func read(_ units: [TextUnit], before start: Int, navigation: Set<String> = [], candidates limit: Int = 2) {
+        var candidates: [Int] = []
         var j = start - 1
-        while j >= 0, start - j <= 12 {
+        while j >= 0, start - j <= 16 {
             let unit = units[j]
             j -= 1
-            if unit.kind == .end { break }
-            if unit.kind == .chrome { if candidates.isEmpty { continue } else { break } }
-            if let found = Byline.parse(unit.text) {
-                if author == nil { author = found.author }
-                if date == nil { date = found.date }
-                continue
+            if unit.kind == .end || unit.kind == .table { break }
+            if unit.kind == .chrome {
+                if candidates.isEmpty { continue } else { break }
             }
-            if Self.isMetaLine(unit.normalized, words: unit.words) { continue }
-            if DateParser.isDateLine(unit.text) {
-                if date == nil { date = DateParser.find(in: unit.text) }
-                continue
+            if readMeta(unit) { continue }
+            if !candidates.isEmpty, Self.isLabel(unit, navigation: navigation) { break }
+            // A paragraph of several sentences is body text, not a header.
+            if unit.sentences >= 3 || unit.words > 70 { break }
+            if unit.isListItem { break }
+            candidates.append(j + 1)
+            if candidates.count == limit { break }
+        }
+        guard let nearIndex = candidates.first else { return }
+        let near = units[nearIndex]
+        if candidates.count == 2 {
+            let far = units[candidates[1]]
+            if Self.isTitleLike(far), far.words >= 3 || near.words <= far.words, near.words >= 5 || near.endsSentence {
+                title = far.text
+                subtitle = near.text
+                titleIndex = candidates[1]
+                return
             }
-            if Self.isURL(unit.text) { if url == nil { url = unit.text }; continue }
-            if Self.isReadingTime(unit.normalized) { continue }
-            if !candidates.isEmpty, unit.words <= 3, !unit.endsSentence { break }  // a section label above the title
-            if unit.kind == .good { break }
-            candidates.append(unit)
-            if candidates.count == 3 { break }
         }
-        // Nearest the body first.
-        guard let near = candidates.first else { return }
-        if candidates.count >= 2, near.words >= 6, Self.isTitleLike(candidates[1]) {
-            subtitle = near.text
-            title = candidates[1].text
-        } else {
-            title = near.text
+        title = near.text
+        titleIndex = nearIndex
+    }
+
+    /// Takes what a byline, date line, URL or reading-time line holds; true when the unit was one.
+    mutating func readMeta(_ unit: TextUnit) -> Bool {
+        if let found = Byline.parse(unit.text) {
+            if author == nil { author = found.author }
+            if date == nil { date = found.date }
+            return true
         }
+        if Self.isMetaLine(unit.normalized, words: unit.words) {
+            if date == nil, let d = DateParser.find(in: unit.text) { date = d }
+            return true
+        }
+        if DateParser.isDateLine(unit.text) {
+            if date == nil { date = DateParser.find(in: unit.text) }
+            if author == nil, let name = Self.nameBesideDate(unit.text) { author = name }
+            return true
+        }
+        if let link = Self.urlLine(unit.text) {
+            if url == nil { url = link }
+            return true
+        }
+        if Self.isReadingTime(unit.normalized) { return true }
+        return false
+    }
+
+    /// True for the lines `readMeta` takes, without taking anything.
+    static func isMeta(_ unit: TextUnit) -> Bool {
+        var scratch = HeaderParts()
+        return scratch.readMeta(unit)
     }
 
     static func isTitleLike(_ unit: TextUnit) -> Bool {
-        unit.words >= 2 && unit.words <= 30 && !unit.text.hasSuffix(".")
+        unit.words >= 2 && unit.words <= 30 && !unit.text.hasSuffix(".") && unit.sentences <= 1
+    }
+
+    /// A section label above a title: "World News", "CLIMATE", a menu item repeated.
+    static func isLabel(_ unit: TextUnit, navigation: Set<String>) -> Bool {
+        if unit.endsSentence && unit.words > 3 { return false }
+        if unit.words <= 3 { return true }
+        if unit.isAllCaps && unit.words <= 4 { return true }
+        return unit.words <= 6 && navigation.contains(unit.normalized)
     }
 
     /// "Updated 4:52 pm", "Listen to this article · 6 min", "Photographs by …".
     static func isMetaLine(_ normalized: String, words: Int) -> Bool {
         guard words <= 8 else { return false }
         let prefixes = ["updated", "published", "posted", "last updated", "listen to", "reading time", "photographs by", "photos by",
-                        "photo by", "illustrations by", "illustration by", "additional reporting", "edited by", "aktualisiert",
-                        "mis à jour", "actualizado", "fotos:", "foto:", "bild:"]
+                        "photo by", "photograph by", "illustrations by", "illustration by", "additional reporting", "edited by",
+                        "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado", "publicado", "fotos:", "foto:",
+                        "bild:", "photo:", "image:", "credit:", "lesezeit", "temps de lecture", "tiempo de lectura", "estimated reading"]
         return prefixes.contains { normalized.hasPrefix($0) }
     }
 
+    /// A bare URL line, or "URL: https://…", "Link: …".
+    static func urlLine(_ text: String) -> String? {
+        guard let b = text.utf8.first, b != 0x20, text.utf8.count < 4000, text.utf8.contains(0x3A) else { return nil }
+        var t = Substring(text)
+        for label in ["URL:", "Url:", "Link:", "Source:", "Quelle:", "Fuente:", "Source :", "Original:", "Canonical:"] where t.hasPrefix(label) {
+            t = t.dropFirst(label.count).drop(while: { $0 == " " })
+        }
+        let s = String(t)
+        return isURL(s) ? s : nil
+    }
+
     static func isURL(_ text: String) -> Bool {
-        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ")
+        (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ") && text.count > 10
     }
 
     static func isReadingTime(_ normalized: String) -> Bool {
-        normalized.count < 30 && (normalized.hasSuffix("min read") || normalized.hasSuffix("minute read") || normalized.hasSuffix("minutes read")
-            || normalized.hasPrefix("lesezeit") || normalized.hasPrefix("temps de lecture") || normalized.hasPrefix("tiempo de lectura"))
+        normalized.count < 40 && (normalized.hasSuffix("min read") || normalized.hasSuffix("minute read") || normalized.hasSuffix("minutes read")
+            || normalized.hasSuffix("mins read") || normalized.hasPrefix("lesezeit") || normalized.hasPrefix("temps de lecture")
+            || normalized.hasPrefix("tiempo de lectura") || normalized.hasSuffix("min lesezeit") || normalized.hasSuffix("min de lecture")
+            || normalized.hasSuffix("min de lectura") || normalized.hasSuffix("minuten lesezeit"))
+    }
+
+    /// "Maren Holt | 26 November 2026" -> "Maren Holt".
+    static func nameBesideDate(_ line: String) -> String? {
+        var parts = [line]
+        for separator in [" | ", " · ", " — ", " – ", " - ", " • ", ", "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
+        for part in parts {
+            let p = part.trimmingCharacters(in: .whitespaces)
+            let words = p.split(separator: " ")
+            guard (2...4).contains(words.count), DateParser.find(in: p) == nil, !p.contains(where: \.isNumber),
+                  words.allSatisfy({ $0.first?.isUppercase == true }),
+                  !words.contains(where: { DateParser.monthNumber(String($0)) != nil }) else { continue }
+            let lower = p.lowercased()
+            if ["updated", "published", "posted", "veröffentlicht", "publié", "publicado"].contains(where: { lower.hasPrefix($0) }) { continue }
+            return p
+        }
+        return nil
     }
 }
-
-import Foundation

@@ -29,7 +29,13 @@ enum TextSignals {
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "vous aimerez aussi",
         "articles similaires", "commentaires", "à voir aussi", "nos recommandations", "dans la même rubrique",
         "te puede interesar", "noticias relacionadas", "lo más leído", "más leídas", "también te puede interesar",
-        "comentarios", "más noticias", "lee también", "relacionados",
+        "comentarios", "más noticias", "lee también", "relacionados", "references", "more from this section",
+        "most shared", "most commented", "popular stories", "in other news", "around the web", "from our partners",
+        "promoted stories", "you might be interested in", "recommended reading", "more like this", "related topics",
+        "read more about", "more on this topic", "meistgelesene", "mehr aus dem ressort", "weitere nachrichten",
+        "ebenfalls interessant", "das interessiert andere leser", "les plus partagés", "à découvrir", "a découvrir",
+        "sur le même thème", "lire la suite", "en lien avec cet article", "lo más visto", "más noticias de",
+        "te recomendamos", "quizá te interese", "otras noticias", "artículos relacionados",
     ]
 
     /// Prefixes of lines that end the article (attribution, copyright, legal).
@@ -37,13 +43,20 @@ enum TextSignals {
         "this post appeared first on", "this article appeared first on", "this story appeared first on",
         "this article was originally published", "this story was originally published", "originally published",
         "this article originally appeared", "©", "(c) 20", "copyright ", "dieser artikel erschien zuerst",
-        "cet article est paru", "este artículo se publicó",
+        "cet article est paru", "este artículo se publicó", "dieser beitrag erschien zuerst", "cet article a été publié",
+        "cet article a d'abord été publié", "este artículo fue publicado originalmente", "este artículo apareció",
+        "this article first appeared", "this story first appeared", "this post first appeared", "republished with permission",
+        "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
     ]
 
     /// Prefixes that end the article only on short lines ("More from Harbour Daily").
     static let shortEndPrefixes: [String] = [
         "more from ", "more in ", "more stories from ", "all rights reserved", "privacy policy", "terms of use",
         "terms of service", "terms & conditions", "impressum", "datenschutz", "mentions légales", "aviso legal",
+        "mehr zum thema", "mehr aus ", "plus d'articles", "more about ", "more articles", "sign up for our",
+        "sign up to our", "subscribe to our newsletter", "get the newsletter", "newsletter abonnieren", "inscrivez-vous à notre",
+        "suscríbete a nuestro", "cookie settings", "cookie-einstellungen", "paramètres des cookies", "política de privacidad",
+        "politique de confidentialité", "datenschutzerklärung", "contact us", "about us",
     ]
 
     /// Short lines of site chrome that may also sit inside an article.
@@ -57,19 +70,107 @@ enum TextSignals {
         "anmelden", "abonnieren", "abo", "suche", "teilen", "anzeige", "werbung", "startseite", "menü",
         "se connecter", "s'abonner", "rechercher", "partager", "publicité", "accueil",
         "iniciar sesión", "suscríbete", "buscar", "compartir", "publicidad", "inicio",
+        "skip to", "jump to", "toggle navigation", "open menu", "close menu", "navigation", "sections", "all sections",
+        "sign up", "sign out", "log out", "my profile", "notifications", "enter your email address", "enter your email",
+        "your email", "email address", "submit", "go", "next", "previous", "prev", "more", "load more", "see more",
+        "view comments", "show comments", "hide caption", "toggle caption", "enlarge this image", "expand", "collapse",
+        "image", "photo", "video", "audio", "play", "pause", "mute", "gift this article", "gift article", "bookmark",
+        "save article", "save for later", "read later", "print this page", "text size", "font size", "a-", "a+",
+        "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "pinterest", "telegram", "rss", "feed",
+        "zum inhalt springen", "zur navigation", "wonach suchen sie?", "schließen", "mehr", "weiter", "zurück",
+        "link kopieren", "e-mail", "drucken", "merken", "jetzt anmelden", "jetzt abonnieren", "folgen sie uns",
+        "aller au contenu", "aller au contenu principal", "fermer", "que recherchez-vous ?", "que recherchez-vous?",
+        "imprimer", "copier le lien", "suivez-nous", "abonnez-vous", "lire plus", "plus", "connexion", "mon compte",
+        "ir al contenido", "saltar al contenido", "cerrar", "¿qué estás buscando?", "imprimir", "copiar enlace",
+        "síguenos", "suscribirse", "leer más", "más", "mi cuenta", "entrar", "registrarse", "anuncio",
     ]
 
     /// Lower-cased, trimmed of surrounding punctuation and spaces.
     static func normalized(_ line: String) -> String {
+        var line = line
+        // ASCII (most lines): lower-case and trim on bytes.
+        let fast = line.withUTF8 { bytes -> String? in
+            var lo = 0, hi = bytes.count
+            for b in bytes where b >= 0x80 { return nil }
+            func leading(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3E || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x23 }
+            func trailing(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3C || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x2E }
+            while lo < hi, leading(bytes[lo]) { lo += 1 }
+            while hi > lo, trailing(bytes[hi - 1]) { hi -= 1 }
+            var out: [UInt8] = []
+            out.reserveCapacity(hi - lo)
+            for i in lo..<hi { let b = bytes[i]; out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let fast { return fast }
         var t = Substring(line.lowercased())
         while let f = t.first, f.isWhitespace || "•·|>»›-–—:*#".contains(f) { t.removeFirst() }
         while let l = t.last, l.isWhitespace || "•·|<«‹-–—:*.…".contains(l) { t.removeLast() }
         return String(t)
     }
 
+    /// Prefixes of short lines that are site chrome ("Share on Facebook", "Follow us on X").
+    static let chromePrefixes: [String] = [
+        "share on ", "share via ", "share this ", "follow us on ", "follow us ", "like us on ", "download the app",
+        "download our app", "get the app", "listen to this article", "listen to this story", "skip to ", "jump to ",
+        "sign in to ", "log in to ", "subscribe for ", "subscribe from ", "subscribe to ", "already a subscriber",
+        "already have an account", "create an account", "create a free account", "auf facebook teilen", "teilen auf ",
+        "folgen sie uns auf ", "partager sur ", "suivez-nous sur ", "compartir en ", "síguenos en ", "advertisement -",
+        "anzeige -", "publicité -", "hi, what are you", "what are you looking for",
+    ]
+
+    /// Cookie and consent banners, in any of the four languages.
+    static func isConsentNotice(_ normalizedLine: String, words: Int) -> Bool {
+        guard words <= 70, words >= 4, containsASCII(normalizedLine, "cookie") else { return false }
+        let verbs = ["we use", "this site uses", "this website uses", "uses cookies", "accept", "consent", "by continuing",
+                     "wir verwenden", "verwendet cookies", "akzeptieren", "zustimm", "einwillig", "nous utilisons",
+                     "utilise des cookies", "accepter", "consentement", "utilizamos", "usamos cookies", "utiliza cookies",
+                     "aceptar", "consentimiento"]
+        return verbs.contains { containsASCII(normalizedLine, $0) }
+    }
+
     static func isEndCue(_ normalizedLine: String, words: Int) -> Bool {
         if words <= 7, endCues.contains(normalizedLine) { return true }
-        if words <= 6, shortEndPrefixes.contains(where: { normalizedLine.hasPrefix($0) }) { return true }
-        return words <= 40 && endPrefixes.contains { normalizedLine.hasPrefix($0) }
+        if words <= 6, shortEndIndex.matches(normalizedLine) { return true }
+        return words <= 40 && endIndex.matches(normalizedLine)
+    }
+
+    static let endIndex = PrefixIndex(endPrefixes)
+    static let shortEndIndex = PrefixIndex(shortEndPrefixes)
+    static let chromeIndex = PrefixIndex(chromePrefixes)
+
+    /// Prefixes grouped by their first byte, so a line is compared only with the few
+    /// that could match it.
+    struct PrefixIndex {
+        private var byFirstByte: [UInt8: [String]] = [:]
+
+        init(_ prefixes: [String]) {
+            for p in prefixes { if let b = p.utf8.first { byFirstByte[b, default: []].append(p) } }
+        }
+
+        func matches(_ text: String) -> Bool {
+            guard let b = text.utf8.first, let candidates = byFirstByte[b] else { return false }
+            return candidates.contains { text.hasPrefix($0) }
+        }
+    }
+
+    /// `needle` (ASCII) occurs in `text`: a byte search, cheaper than Foundation's.
+    static func containsASCII(_ text: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard bytes.count >= n.count else { return false }
+            var i = 0
+            let last = bytes.count - n.count
+            while i <= last {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

@@ -1,47 +1,164 @@
-/// One block of a plain-text page (a line, or a hard-wrapped paragraph) with
-/// the signals used to decide whether it is article text.
+/// One block of a plain-text page (a line, a hard-wrapped paragraph, or a
+/// table) with the signals used to decide whether it is article text.
 struct TextUnit {
-    enum Kind: Equatable { case good, medium, short, chrome, end }
+    enum Kind: Equatable { case good, medium, short, chrome, end, table }
 
     let text: String
+    /// Lower-cased and trimmed of decoration; only the first few hundred
+    /// characters of a long unit (it is used for comparisons with short phrases).
     let normalized: String
     let words: Int
     let stopwordRatio: Double
     let endsSentence: Bool
-    let kind: Kind
+    /// Sentence ends inside the text (". T"), plus the final one.
+    let sentences: Int
+    /// Letters are all capitals ("WORLD NEWS").
+    let isAllCaps: Bool
+    let hasLowercase: Bool
+    /// Starts with a list bullet or number.
+    let isListItem: Bool
+    var kind: Kind
+    /// Which blank-line separated block of the file the unit came from.
+    var group: Int = 0
+    /// Cells of a table unit.
+    var rows: [[String]] = []
 
-    init(_ text: String) {
+    /// Longer units are measured on a sample of this many bytes.
+    static let sampleBytes = 4000
+
+    init(_ text: String, group: Int = 0) {
         self.text = text
-        normalized = TextSignals.normalized(text)
-        words = WordCount.count(text)
-        let tokens = text.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }
-        let stops = tokens.reduce(0) { $0 + (TextSignals.stopwords.contains(String($1)) ? 1 : 0) }
-        stopwordRatio = tokens.isEmpty ? 0 : Double(stops) / Double(tokens.count)
-        let last = text.last { !"\"”’»)]' ".contains($0) }
-        endsSentence = last.map { ".!?。！？…:".contains($0) } ?? false
-        let cjk = text.unicodeScalars.reduce(0) { $0 + (WordCount.isIdeographic($1) ? 1 : 0) }
+        self.group = group
+        let long = text.utf8.count > Self.sampleBytes
+        let sample = long ? String(text.prefix(Self.sampleBytes / 2)) : text
+        let normalized = TextSignals.normalized(sample.utf8.count > 400 ? String(sample.prefix(200)) : sample)
+        self.normalized = normalized
+        let sampleWords = WordCount.count(sample)
+        let words = long ? max(sampleWords, sampleWords * (text.utf8.count / max(1, sample.utf8.count))) : sampleWords
+        self.words = words
+
+        var stats = Stats()
+        var sampleCopy = sample
+        sampleCopy.withUTF8 { stats.scan($0) }
+        let (letters, upper, lower, cjk, sentenceBreaks, tokens, stops) =
+            (stats.letters, stats.upper, stats.lower, stats.cjk, stats.sentenceBreaks, stats.tokens, stats.stops)
+        let stopwordRatio = tokens == 0 ? 0 : Double(stops) / Double(tokens)
+        self.stopwordRatio = stopwordRatio
+        let last = text.utf8.count > 64 ? text.suffix(16).last { !"\"”’»)]' ".contains($0) } : text.last { !"\"”’»)]' ".contains($0) }
+        let endsSentence = last.map { ".!?。！？…:".contains($0) } ?? false
+        self.endsSentence = endsSentence
+        sentences = sentenceBreaks + (endsSentence && !(last.map { "。！？".contains($0) } ?? false) ? 1 : 0)
+        isAllCaps = letters >= 2 && lower == 0 && upper > 0
+        hasLowercase = lower > 0 || cjk > 0
+        isListItem = PlainTextExtractor.listItem(text) != nil
 
         if TextSignals.isEndCue(normalized, words: words) {
             kind = .end
-        } else if TextSignals.chrome.contains(normalized) || normalized.isEmpty {
+        } else if TextSignals.chrome.contains(normalized) || normalized.isEmpty || letters == 0 && words <= 3 {
             kind = .chrome
-        } else if Self.isLinkList(text) {
+        } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
+            kind = .chrome
+        } else if Self.isLinkList(sample) || TextSignals.isConsentNotice(normalized.count < 200 ? normalized : sample.lowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
             kind = .good
-        } else if words >= 15 && endsSentence && stopwordRatio >= 0.18 || words >= 35 && stopwordRatio >= 0.25 {
+        } else if words >= 15 && endsSentence && stopwordRatio >= 0.15 || words >= 35 && stopwordRatio >= 0.2 {
             kind = .good
-        } else if words >= 7 && endsSentence && (stopwordRatio >= 0.12 || cjk >= 12) {
+        } else if words >= 7 && endsSentence && (stopwordRatio >= 0.1 || cjk >= 12) {
             kind = .medium
         } else {
             kind = .short
         }
     }
 
+    /// Letter, case, sentence and stopword counts in one pass over UTF-8 bytes;
+    /// ASCII is classified without Unicode property look-ups.
+    struct Stats {
+        var letters = 0, upper = 0, lower = 0, cjk = 0, sentenceBreaks = 0, tokens = 0, stops = 0
+        private var token: [UInt8] = []
+        private var tokenIsASCII = true
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var i = 0
+            let n = bytes.count
+            // The two scalars before the current one, for ". T" sentence breaks.
+            var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
+            token.reserveCapacity(32)
+            while i < n {
+                let (value, length) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : WordCount.decode(bytes, at: i)
+                var isLetter = false, isUpper = false
+                if value < 0x80 {
+                    if value >= 0x61 && value <= 0x7A { isLetter = true; lower += 1 }
+                    else if value >= 0x41 && value <= 0x5A { isLetter = true; isUpper = true; upper += 1 }
+                } else if let scalar = Unicode.Scalar(value) {
+                    if WordCount.isIdeographic(scalar) { isLetter = true; cjk += 1 }
+                    else if scalar.properties.isAlphabetic {
+                        isLetter = true
+                        if scalar.properties.isUppercase { isUpper = true; upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+                    }
+                }
+                if isLetter { letters += 1 }
+                if isLetter || value == 0x27 || value == 0x2019 {
+                    if tokens < 400 {
+                        for k in 0..<length { token.append(value < 0x80 && isUpper ? bytes[i + k] | 0x20 : bytes[i + k]) }
+                        if value >= 0x80 { tokenIsASCII = false }
+                    }
+                } else {
+                    endToken()
+                }
+                let opensSentence = isUpper || value == 0x22 || value == 0x201C || value == 0x201E || value == 0xAB || value == 0x2018
+                if opensSentence, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
+                    sentenceBreaks += 1
+                }
+                if value == 0x3002 || value == 0xFF01 || value == 0xFF1F { sentenceBreaks += 1 }
+                beforePrevious = previous
+                previous = value
+                i += length
+            }
+            endToken()
+        }
+
+        private mutating func endToken() {
+            guard !token.isEmpty else { return }
+            tokens += 1
+            var word = String(decoding: token, as: UTF8.self)
+            if !tokenIsASCII { word = word.lowercased() }
+            if TextSignals.stopwords.contains(word) { stops += 1 }
+            token.removeAll(keepingCapacity: true)
+            tokenIsASCII = true
+        }
+    }
+
+    /// A table built from tab- or pipe-separated lines.
+    init(table rows: [[String]], group: Int) {
+        let text = rows.map { $0.joined(separator: " ") }.joined(separator: "\n")
+        self.init(text, group: group)
+        self.rows = rows
+        kind = .table
+    }
+
     /// Menus flattened into one line: "Home | World | Business | Tech".
     static func isLinkList(_ text: String) -> Bool {
-        let separators = text.filter { "|•·".contains($0) }.count
-        return separators >= 2 && text.count / (separators + 1) < 20
+        var separators = 0
+        var length = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var text = text
+        text.withUTF8 { bytes in
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b & 0xC0 != 0x80 { length += 1 }
+                // "|", "·" (C2 B7), "•" (E2 80 A2)
+                if b == 0x7C || (b == 0xB7 && previous == 0xC2) || (b == 0xA2 && previous == 0x80 && beforePrevious == 0xE2) { separators += 1 }
+                beforePrevious = previous
+                previous = b
+            }
+        }
+        return separators >= 2 && length / (separators + 1) < 20
+    }
+
+    /// A short line of prose: "It took four minutes."
+    var isShortProse: Bool {
+        kind == .short && endsSentence && hasLowercase && words >= 2 && stopwordRatio > 0
     }
 
     /// How much this unit adds to a candidate body.
@@ -49,8 +166,9 @@ struct TextUnit {
         switch kind {
         case .good: return Double(min(words, 150))
         case .medium: return Double(words) * 0.5
-        case .short: return -3
+        case .short: return isShortProse ? -1 : -3
         case .chrome: return -6
+        case .table: return 0
         case .end: return -.infinity
         }
     }

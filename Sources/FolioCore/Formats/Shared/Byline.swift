@@ -37,7 +37,16 @@ enum Byline {
             if p.hasSuffix("min read") || p.hasSuffix("minute read") || p.hasPrefix("updated") || p.hasPrefix("published") { continue }
             others.append(part)
         }
-        return Parts(author: name, date: date, others: others)
+        return Parts(author: nameCase(name), date: date, others: others)
+    }
+
+    /// "ILSE MARWICK" -> "Ilse Marwick"; names in mixed case stay as written.
+    static func nameCase(_ name: String) -> String {
+        let letters = name.filter(\.isLetter)
+        guard letters.count >= 2, letters == letters.uppercased(), letters != letters.lowercased() else { return name }
+        return name.split(separator: " ", omittingEmptySubsequences: true).map { word in
+            word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
     }
 
     private static func split(_ text: String) -> [String] {
