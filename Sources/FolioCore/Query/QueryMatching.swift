@@ -8,8 +8,8 @@ extension Query {
             return true
         case .word(let word):
             let s = facts.summary
-            return [s.title, s.source ?? "", s.author ?? "", s.path].contains { $0.localizedCaseInsensitiveContains(word) }
-                || facts.tags.contains { $0.localizedCaseInsensitiveContains(word) }
+            return [s.title, s.source ?? "", s.author ?? "", s.path].contains { $0.containsIgnoringCase(word) }
+                || facts.tags.contains { $0.containsIgnoringCase(word) }
         case .flag(let flag):
             switch flag {
             case .read: return facts.isRead
@@ -21,10 +21,10 @@ extension Query {
         case .field(let field, let value):
             let s = facts.summary
             switch field {
-            case .source: return (s.source ?? "").localizedCaseInsensitiveContains(value)
-            case .author: return (s.author ?? "").localizedCaseInsensitiveContains(value)
-            case .title: return s.title.localizedCaseInsensitiveContains(value)
-            case .path: return s.path.localizedCaseInsensitiveContains(value)
+            case .source: return (s.source ?? "").containsIgnoringCase(value)
+            case .author: return (s.author ?? "").containsIgnoringCase(value)
+            case .title: return s.title.containsIgnoringCase(value)
+            case .path: return s.path.containsIgnoringCase(value)
             case .tag: return facts.tags.contains { $0.caseInsensitiveCompare(value) == .orderedSame }
             case .format: return s.format.rawValue == value.lowercased() || (value.lowercased() == "md" && s.format == .markdown)
                 || (value.lowercased() == "txt" && s.format == .text)

@@ -35,7 +35,7 @@ enum Attribution {
     static func markedSource(_ text: String) -> String? {
         let lower = text.lowercased()
         for marker in markers {
-            guard let range = lower.range(of: marker) else { continue }
+            guard let range = lower.utf8Range(of: marker) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
             if let name = clean(String(text.dropFirst(offset))) { return name }
         }
@@ -145,7 +145,7 @@ enum Attribution {
         if name.hasPrefix("http"), let end = name.firstIndex(of: " ") { name = String(name[..<end]) }
         for cut in [". All rights", " All rights", ". Alle Rechte", ". Tous droits", ". Todos los derechos", " | ", " · ", " — ",
                     ". Read", ". Republished", " under ", ". ", " and is ", " and was ", " with permission", ", where ", " on "] {
-            if let r = name.range(of: cut) { name = String(name[..<r.lowerBound]) }
+            if let r = name.utf8Range(of: cut) { name = String(name[..<r.lowerBound]) }
         }
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!\"'“”()[]"))
         if name.hasPrefix("http"), let host = SourceName.fromURL(name) { return host }

@@ -24,8 +24,8 @@ enum Byline {
         guard !parts.isEmpty else { return nil }
         var name = parts.removeFirst()
         var date = DateParser.find(in: name)
-        if date != nil, let cut = name.range(of: ", ") { name = String(name[..<cut.lowerBound]) }
-        if let comma = name.range(of: ", "), roles.contains(where: { name[comma.upperBound...].lowercased().contains($0) }) {
+        if date != nil, let cut = name.utf8Range(of: ", ") { name = String(name[..<cut.lowerBound]) }
+        if let comma = name.utf8Range(of: ", "), roles.contains(where: { name[comma.upperBound...].lowercased().contains($0) }) {
             name = String(name[..<comma.lowerBound])
         }
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
