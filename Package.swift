@@ -1,5 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
+import Foundation
 
 // Layers (arrows are the only imports allowed):
 //   folio -> FolioUI -> FolioCore, TermKit
@@ -37,3 +38,24 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets (see scripts/fuzz). Only declared when FOLIO_FUZZ=1, because they call
+// LLVMFuzzerRunDriver, which links only with -sanitize=fuzzer; plain `swift build` and
+// `swift test` never see them.
+if ProcessInfo.processInfo.environment["FOLIO_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["FolioCore", "TermKit"], path: "Fuzz/Support"),
+    ]
+    for (name, folder, dictionary) in [
+        ("FuzzPlainText", "PlainText", "plaintext.dict"),
+        ("FuzzMarkdown", "Markdown", "markdown.dict"),
+        ("FuzzHTML", "HTML", "html.dict"),
+        ("FuzzSanitizer", "Sanitizer", "sanitizer.dict"),
+    ] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "FolioCore", "TermKit"],
+                                                 path: "Fuzz/\(folder)", exclude: ["seeds", dictionary],
+                                                 // gold crashes linking ASan-instrumented Swift ("internal error in format_file_lineno").
+                                                 linkerSettings: [.unsafeFlags(["-use-ld=lld"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
