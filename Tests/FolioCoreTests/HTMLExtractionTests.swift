@@ -215,4 +215,280 @@ struct HTMLExtractionTests {
         #expect(throws: ExtractionError.empty) { try HTMLExtractor().extract(from: Array("  \n ".utf8), fileName: "e.html") }
         #expect(throws: ExtractionError.binary) { try HTMLExtractor().extract(from: [0x3C, 0x68, 0x00, 0x00, 0x01, 0x02], fileName: "b.html") }
     }
+
+    // MARK: - Fixtures: one metadata source each, article text amid page furniture
+
+    /// Text of the page furniture in the fixtures below; none of it may reach the body.
+    static let furnitureMarkers = boilerplateMarkers + ["NAV_TEXT", "COOKIE_TEXT", "SHARE_TEXT", "RELATED_TEXT", "NEWSLETTER_TEXT", "COMMENT_TEXT", "CAPTION_TEXT", "FOOTER_TEXT", "Sign up", "Comments"]
+
+    struct Expected: Sendable, CustomTestStringConvertible {
+        var file: String
+        var title: String
+        var subtitle: String?
+        var author: String?
+        var date: Date?
+        var source: String?
+        var url: String?
+        var first: String
+        var last: String
+        var testDescription: String { file }
+    }
+
+    static let fixtures: [Expected] = [
+        // JSON-LD in a @graph, with an array of authors; <title> with " | ".
+        Expected(file: "graph-authors.html", title: "Tidal mill turns again after ninety years",
+                 subtitle: "Volunteers spent six winters rebuilding the wheel and the sluice gates.",
+                 author: "Ines Carvalho, Tomas Whitfield", date: utc(2026, 3, 14, 8, 30), source: "The Estuary Post",
+                 url: "https://estuarypost.example/heritage/tidal-mill",
+                 first: "The wheel of the old tidal mill at Saltings Creek turned on Saturday morning for the first time since 1936,",
+                 last: "the trust hopes to sell it in the village shop by the end of the summer."),
+        // OpenGraph and <meta name=author>; a figure with a caption.
+        Expected(file: "opengraph-figure.html", title: "Night trains return to the northern line",
+                 subtitle: "Sleeper carriages will run three nights a week from April.", author: "Sigrid Paulsen",
+                 date: utc(2026, 1, 20, 6), source: "Railway Gazette of Norland", url: "https://norlandrail.example/news/night-trains",
+                 first: "[image: A sleeper carriage at the platform]\n\nSleeper trains will return to the northern line in April,",
+                 last: "Campaigners who collected forty thousand signatures for the service said they would be on the first train."),
+        // A byline element, <time datetime>, <title> with " - ", canonical link.
+        Expected(file: "byline-element.html", title: "Beekeepers count a good year on the moor", author: "Marguerite Okafor",
+                 date: utc(2025, 9, 2), source: "The Fenwick Courier", url: "https://fenwickcourier.example/country/beekeepers-good-year",
+                 first: "Heather honey from the high moor came in heavier than anyone can remember this year,",
+                 last: "the long flowering would at least send the colonies into winter strong and well fed."),
+        // <title> with " — ", <meta name=date>, canonical link; a section heading is kept.
+        Expected(file: "title-emdash.html", title: "The slow return of the otter", author: "Dafydd Rowlands", date: utc(2025, 6, 11),
+                 source: "Riverlands Journal", url: "https://riverlands.example/nature/otter-return",
+                 first: "Forty years ago, a survey of the river found no otters at all between the weir and the sea;",
+                 last: "The surveyors will go out again in October, when the water is low and the mud holds a print for days."),
+        // <title> with " :: ", "saved from url=" comment, a layout table with a menu column.
+        Expected(file: "title-double-colon.html", title: "Winter league final goes to a blitz playoff", source: "Harbourside Chess Notes",
+                 url: "https://chessnotes.example/club/winter-league-final-report",
+                 first: "The final of the winter league was decided after midnight on Thursday,",
+                 last: "The club thanks the café on the harbour wall for staying open so late, and for the sandwiches."),
+        // SingleFile's header comment for the URL, og:site_name, a rel=author link.
+        Expected(file: "singlefile.html", title: "Market bakers keep the ovens lit through the strike",
+                 subtitle: "Three bakeries shared one wood-fired oven for a week.", author: "Pilar Ibarra", date: utc(2026, 2, 6, 17),
+                 source: "Lantern Press", url: "https://lanternpress.example/food/market-bakers",
+                 first: "When the gas supply to the covered market was cut during last week's strike,",
+                 last: "the bakers said they would keep the old oven going on Saturdays."),
+        // An article in three parts around a photo and a promotion.
+        Expected(file: "split-article.html", title: "How a village saved its only shop", author: "Agnieszka Brandt", date: utc(2025, 11, 30),
+                 source: "Upland Review", url: "https://uplandreview.example/features/village-shop",
+                 first: "When the owners of the only shop in Cold Ashby announced their retirement,",
+                 last: "The accountant who called the first meeting now spends his Tuesday mornings stacking the shelves."),
+        // A blog post followed by teasers of other posts, each an <article>.
+        Expected(file: "post-with-teasers.html", title: "Repairing a cane chair, one strand at a time", author: "Lucía Ferrer",
+                 date: utc(2025, 4, 3, 12), source: "Mendwell Blog",
+                 first: "The chair came from a house clearance with a hole in the seat the size of a dinner plate,",
+                 last: "The seat is not perfect, but it holds, and the chair is back in the kitchen where it belongs."),
+        // An old page: paragraphs made of <br><br>, a bold headline, link columns.
+        Expected(file: "br-paragraphs.html", title: "Notes from the allotment: the leeks are in", source: "Greenway Allotment Society",
+                 first: "The leeks went into the trench on plot nine this weekend,",
+                 last: "Anyone who wants to learn how is welcome on Saturday morning."),
+        // JSON-LD with a plain-string author; an embedded post quoted in the text.
+        Expected(file: "embedded-post.html", title: "Harbour seal spotted in the canal basin",
+                 subtitle: "Boaters shared photos of the seal resting on a pontoon.", author: "Oskar Lindgren", date: utc(2026, 5, 2, 9, 15),
+                 source: "Canalside News", url: "https://canalside.example/wildlife/seal-canal-basin",
+                 first: "A harbour seal spent most of Thursday resting on a pontoon in the canal basin,",
+                 last: "as others have done before."),
+    ]
+
+    @Test(arguments: fixtures)
+    func fixtureMetadataAndBody(_ expected: Expected) throws {
+        let a = try Fixture.load("html/" + expected.file).article
+        #expect(a.title == expected.title)
+        #expect(a.subtitle == expected.subtitle)
+        #expect(a.author == expected.author)
+        #expect(a.date == expected.date)
+        #expect(a.source == expected.source)
+        #expect(a.url == expected.url)
+        #expect(a.bodyText.hasPrefix(expected.first), "body starts: \(a.bodyText.prefix(120))")
+        #expect(a.bodyText.hasSuffix(expected.last), "body ends: \(a.bodyText.suffix(120))")
+        for marker in Self.furnitureMarkers { #expect(!a.bodyText.contains(marker), "body contains \(marker)") }
+        // The headline is in the reader's header, not repeated at the top of the body.
+        #expect(!a.bodyText.hasPrefix(expected.title))
+    }
+
+    @Test func graphFixtureDropsEveryKindOfFurniture() throws {
+        let a = try Fixture.load("html/graph-authors.html").article
+        #expect(a.body.count == 5)
+        #expect(!a.bodyText.contains("Heritage"))  // kicker
+        #expect(!a.bodyText.contains("By Ines Carvalho"))  // byline
+        #expect(!a.bodyText.contains("Email"))  // share bar
+        #expect(!a.bodyText.contains("lighthouse"))  // related articles
+        #expect(!a.bodyText.contains("inbox"))  // newsletter form
+        #expect(!a.bodyText.contains("grandfather"))  // comments
+        #expect(!a.bodyText.contains("Quay Street"))  // footer
+        #expect(!a.bodyText.contains("cookies"))  // cookie banner
+    }
+
+    @Test func quotesAndEmbeddedPostsStay() throws {
+        let figure = try Fixture.load("html/opengraph-figure.html").article
+        #expect(figure.body.contains(.quote([.text("People kept asking us for it, year after year, in every survey we ran.")])))
+        #expect(figure.body.contains(.image(alt: "A sleeper carriage at the platform")))
+        let embedded = try Fixture.load("html/embedded-post.html").article
+        #expect(embedded.bodyText.contains("a seal asleep next to the water taxi"))
+    }
+
+    @Test func splitArticleKeepsEveryPartAndItsHeading() throws {
+        let a = try Fixture.load("html/split-article.html").article
+        #expect(a.body.contains(.heading(level: 2, [Inline("Shares at fifty pounds")])))
+        #expect(a.bodyText.contains("By Christmas they had raised enough"))
+        #expect(!a.bodyText.contains("Upland Review"))
+        #expect(!a.bodyText.contains("blacksmith"))
+    }
+
+    @Test func doubleLineBreaksSeparateParagraphs() throws {
+        let a = try Fixture.load("html/br-paragraphs.html").article
+        #expect(a.body.count == 3)
+        #expect(!a.bodyText.contains("Events"))
+    }
+
+    @Test func aLongCommentSectionDoesNotWinOverAShortArticle() throws {
+        let comment = "<div class=\"comment\"><p>I could not agree more with every word of this piece, and I have been saying the same thing, at length and with examples, for years now.</p></div>"
+        let html = """
+        <html><head><title>Ferry fares frozen for another year</title></head><body>
+        <article><h1>Ferry fares frozen for another year</h1>
+        <p>Fares on the island ferries will stay at last year's prices until next spring, the operator said on Monday, after a winter in which passenger numbers finally recovered.</p>
+        <p>The operator said higher fuel costs would be covered by the new timetable, which drops two of the emptiest sailings.</p>
+        </article>
+        <section id="comments">\(String(repeating: comment, count: 12))</section>
+        </body></html>
+        """
+        let a = try HTMLExtractor().extract(from: Array(html.utf8), fileName: "fares.html")
+        #expect(a.body.count == 2)
+        #expect(!a.bodyText.contains("agree"))
+    }
+
+    // MARK: - Bad input: every case ends, in bounded time, with an article or an error
+
+    @Test func hundredThousandNestedElements() throws {
+        let depth = 100_000
+        var html = "<html><head><title>Deep</title></head><body>"
+        html += String(repeating: "<div>", count: depth)
+        html += "<p>The only paragraph sits at the bottom of a very deep pile of elements, where nobody should ever put one.</p>"
+        html += String(repeating: "</div>", count: depth)
+        html += "</body></html>"
+        let a = try HTMLExtractor().extract(from: Array(html.utf8), fileName: "deep.html")
+        #expect(a.title == "Deep")
+        #expect(a.bodyText.contains("The only paragraph sits at the bottom"))
+        // Unclosed inline elements nest just as deep.
+        let unclosed = "<html><body>" + String(repeating: "<span><b>", count: depth / 2) + "Still readable text at the end of it all."
+        let b = try HTMLExtractor().extract(from: Array(unclosed.utf8), fileName: "unclosed.html")
+        #expect(b.bodyText.contains("Still readable text"))
+    }
+
+    /// A page saved with its pictures inlined as data URIs, as SingleFile does: 50 MB,
+    /// a fifth of it text.
+    @Test func fiftyMegabytePage() throws {
+        let paragraph = Array(("<p>" + String(repeating: "The harbour master counted the boats again, slowly, and wrote the number in the ledger. ", count: 12) + "</p>\n").utf8)
+        let picture = Array(("<figure><img alt=\"The ledger\" src=\"data:image/png;base64," + String(repeating: "iVBORw0KGgoAAAANSUhEUgAA", count: 16_000) + "\"></figure>\n").utf8)
+        var bytes = Array("<html><head><title>Ledger</title></head><body><article>".utf8)
+        bytes.reserveCapacity(51 << 20)
+        while bytes.count < 50 << 20 {
+            bytes += picture
+            for _ in 0..<100 { bytes += paragraph }
+        }
+        bytes += Array("</article></body></html>".utf8)
+        let a = try HTMLExtractor().extract(from: bytes, fileName: "ledger.html")
+        #expect(a.title == "Ledger")
+        #expect(a.body.count > 10_000)
+        #expect(a.body.first == .image(alt: "The ledger"))
+        #expect(a.bodyText.hasSuffix("wrote the number in the ledger."))
+    }
+
+    @Test func aTagWithAHundredThousandAttributes() throws {
+        let attributes = (0..<100_000).map { "data-a\($0)=\"\($0)\"" }.joined(separator: " ")
+        let html = "<html><head><title>Attributes</title></head><body><p \(attributes)>A paragraph with far too many attributes, and some text after them.</p></body></html>"
+        let a = try HTMLExtractor().extract(from: Array(html.utf8), fileName: "attributes.html")
+        #expect(a.bodyText == "A paragraph with far too many attributes, and some text after them.")
+    }
+
+    @Test(arguments: [
+        Named("no body", "<html><head><title>Nothing here</title></head></html>"),
+        Named("only an image", "<html><head><title>Nothing here</title></head><body><div><img src=\"a.png\"><div></div></div></body></html>"),
+        Named("only scripts", "<html><head><title>Nothing here</title><script>var a = 1;</script></head><body><script>document.write('x')</script><style>p{}</style></body></html>"),
+        Named("only whitespace elements", "<html><head><title>Nothing here</title></head><body><div> <span> </span> </div><p>\n</p></body></html>"),
+    ])
+    func pageWithNoText(_ input: Named) throws {
+        let a = try HTMLExtractor().extract(from: Array(input.text.utf8), fileName: "nothing.html")
+        #expect(a.title == "Nothing here")
+        #expect(a.bodyText.isEmpty)
+    }
+
+    @Test(arguments: [
+        Named("inside a tag", "<html><head><title>Cut</title></head><body><article><p>The first paragraph is complete, and long enough to be the article on its own page.</p><p class=\"x"),
+        Named("inside text", "<html><head><title>Cut</title></head><body><article><p>The first paragraph is complete, and long enough to be the article on its own page.</p><p>The second stops in the mid"),
+        Named("inside a comment", "<html><head><title>Cut</title></head><body><article><p>The first paragraph is complete, and long enough to be the article on its own page.</p><!-- a comment that"),
+        Named("inside a script", "<html><head><title>Cut</title></head><body><article><p>The first paragraph is complete, and long enough to be the article on its own page.</p><script>if (a < b) {"),
+        Named("stray closing tags", "</div></span><html><head><title>Cut</title></head></p><body></table><article><p>The first paragraph is complete, and long enough to be the article on its own page.</td></p>"),
+    ])
+    func truncatedHTML(_ input: Named) throws {
+        let a = try HTMLExtractor().extract(from: Array(input.text.utf8), fileName: "cut.html")
+        #expect(a.title == "Cut")
+        #expect(a.bodyText.hasPrefix("The first paragraph is complete, and long enough to be the article on its own page."))
+    }
+
+    @Test func utf8PageDeclaredAsShiftJIS() throws {
+        let html = """
+        <html><head><meta charset="shift_jis"><title>Crème brûlée at the pier</title></head>
+        <body><p>The café on the pier sold crème brûlée for €4 — and a few bowls of 味噌汁 — on Sunday.</p></body></html>
+        """
+        let a = try HTMLExtractor().extract(from: Array(html.utf8), fileName: "pier.html")
+        #expect(a.title == "Crème brûlée at the pier")
+        #expect(a.bodyText == "The café on the pier sold crème brûlée for €4 — and a few bowls of 味噌汁 — on Sunday.")
+    }
+
+    @Test func latin1PageDeclaredAsUTF8() throws {
+        var bytes = Array("<html><head><meta charset=\"utf-8\"><title>Caf".utf8) + [0xE9] + Array(" reopens</title></head><body><p>The caf".utf8)
+        bytes += [0xE9] + Array(" by the lock reopened with cr".utf8) + [0xE8] + Array("me br".utf8) + [0xFB] + Array("l".utf8) + [0xE9]
+        bytes += Array("e on the menu.</p></body></html>".utf8)
+        let a = try HTMLExtractor().extract(from: bytes, fileName: "lock.html")
+        #expect(a.title == "Café reopens")
+        #expect(a.bodyText == "The café by the lock reopened with crème brûlée on the menu.")
+    }
+
+    @Test func aBadByteDoesNotCutThePageShort() throws {
+        // Shift_JIS with a byte that is not Shift_JIS halfway through: the rest is still read.
+        var sjis = Array("<html><head><meta charset=\"shift_jis\"><title>".utf8) + [0x93, 0xFA, 0x96, 0x7B]  // 日本
+        sjis += Array("</title></head><body><p>".utf8) + [0x8D, 0xC5, 0x8F, 0x89]  // 最初
+        sjis += Array(" first part.</p><p>".utf8) + [0x85, 0xFF] + Array(" second part after the bad bytes.</p></body></html>".utf8)
+        let a = try HTMLExtractor().extract(from: sjis, fileName: "sjis.html")
+        #expect(a.title == "日本")
+        #expect(a.bodyText.hasPrefix("最初 first part."))
+        #expect(a.bodyText.hasSuffix("second part after the bad bytes."))
+        // Windows-1252 leaves five bytes undefined.
+        let cp1252 = Array("<html><head><meta charset=\"windows-1252\"><title>Lock</title></head><body><p>Undefined ".utf8)
+            + [0x81, 0x8D, 0x8F, 0x90, 0x9D] + Array(" bytes, and the text goes on to the end.</p></body></html>".utf8)
+        let b = try HTMLExtractor().extract(from: cp1252, fileName: "lock.html")
+        #expect(b.bodyText == "Undefined \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} bytes, and the text goes on to the end.")
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        let html = "<html><head><title>Ferry café</title></head><body><p>The ferry café opens at six — with crème brûlée.</p></body></html>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let a = try HTMLExtractor().extract(from: bytes, fileName: "ferry.html")
+        #expect(a.title == "Ferry café")
+        #expect(a.bodyText == "The ferry café opens at six — with crème brûlée.")
+    }
+
+    @Test func unknownDeclaredCharset() throws {
+        let html = "<html><head><meta charset=\"x-no-such-charset\"><title>Odd</title></head><body><p>Text in a page whose declared charset nobody knows.</p></body></html>"
+        let a = try HTMLExtractor().extract(from: Array(html.utf8), fileName: "odd.html")
+        #expect(a.bodyText == "Text in a page whose declared charset nobody knows.")
+    }
+
+    // MARK: - Author names
+
+    @Test(arguments: [
+        ("By MARGIT OLSEN, AP Science Writer", "MARGIT OLSEN"),
+        ("Analysis by Jonas Weir, Senior Editor", "Jonas Weir"),
+        ("Ruth Aldana | 3 March 2026 10:12 AM Print this article", "Ruth Aldana"),
+        ("Pau Serra @pauserra Mar 3, 2026 at 9:24 pm ET", "Pau Serra"),
+        ("Harbour Desk Published 11:11 PM EST Mar 3, 2026", "Harbour Desk"),
+        ("VALLEY LEDGER STAFF MARCH 3, 2026 10:43", "VALLEY LEDGER STAFF"),
+        ("Ines Carvalho, Tomas Whitfield", "Ines Carvalho, Tomas Whitfield"),
+        ("Abby Lindqvist", "Abby Lindqvist"),
+    ])
+    func authorNamesAreTidied(_ raw: String, _ expected: String) {
+        #expect(AuthorName.clean(raw) == expected)
+    }
 }

@@ -12,36 +12,38 @@ struct HTMLMetadata {
     var url: String?
     var tags: [String] = []
 
-    init(root: HTMLNode, topComments: [String]) {
+    init(page: PageIndex, topComments: [String]) {
+        let root = page.nodes[0]
+        func first(_ tag: ElementTag) -> HTMLNode? { page.tags.firstIndex(of: tag).map { page.nodes[$0] } }
         var meta: [String: String] = [:]
-        for node in root.descendants(where: { $0.name == "meta" }) {
+        for (i, node) in page.nodes.enumerated() where page.tags[i] == .meta {
             guard let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased(),
                   let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty,
                   meta[key] == nil else { continue }
             meta[key] = content
         }
-        let ld = JSONLDArticle(root: root)
-        let pageTitle = root.first("title").map { TextCleanup.collapseWhitespace($0.textContent) }
+        let ld = JSONLDArticle(page: page)
+        let pageTitle = first(.title).map { TextCleanup.collapseWhitespace($0.textContent) }
         let split = pageTitle.map(TitleSplit.split)
 
-        title = ld?.headline ?? meta["og:title"] ?? meta["twitter:title"] ?? split?.title ?? root.first("h1").map { TextCleanup.collapseWhitespace($0.textContent) }
+        title = ld?.headline ?? meta["og:title"] ?? meta["twitter:title"] ?? split?.title ?? first(.h1).map { TextCleanup.collapseWhitespace($0.textContent) }
         subtitle = meta["og:description"] ?? meta["description"] ?? ld?.description
-        author = ld?.author ?? meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 } ?? meta["byl"].map(Self.stripBy) ?? meta["parsely-author"] ?? meta["dc.creator"] ?? Self.bylineElement(root)
-        let dateText = ld?.datePublished ?? meta["article:published_time"] ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dc.date.issued"] ?? meta["sailthru.date"] ?? meta["parsely-pub-date"] ?? root.first("time")?.attribute("datetime")
+        author = ld?.author ?? meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 } ?? meta["byl"].map(Self.stripBy) ?? meta["parsely-author"] ?? meta["dc.creator"] ?? Self.bylineElement(page)
+        let dateText = ld?.datePublished ?? meta["article:published_time"] ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dc.date.issued"] ?? meta["sailthru.date"] ?? meta["parsely-pub-date"] ?? first(.time)?.attribute("datetime")
         date = dateText.flatMap(DateParser.find(in:))
-        url = meta["og:url"] ?? Self.canonical(root) ?? ld?.url ?? Self.savedFrom(topComments + Self.comments(root))
+        url = meta["og:url"] ?? Self.canonical(page) ?? ld?.url ?? Self.savedFrom(topComments + Self.comments(root))
         source = ld?.publisher ?? meta["og:site_name"] ?? meta["application-name"] ?? split?.site ?? url.flatMap(SourceName.fromURL)
         tags = (meta["keywords"] ?? meta["news_keywords"]).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
 
         title = title.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }
         subtitle = subtitle.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }
-        author = author.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+        author = author.map { AuthorName.clean(HTMLEntities.decode($0)) }.flatMap { $0.isEmpty ? nil : $0 }
         source = source.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }
     }
 
-    static func canonical(_ root: HTMLNode) -> String? {
-        root.descendants { $0.name == "link" && ($0.attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical") }
-            .first?.attribute("href").flatMap { $0.hasPrefix("http") ? $0 : nil }
+    static func canonical(_ page: PageIndex) -> String? {
+        page.nodes.indices.first { page.tags[$0] == .link && (page.nodes[$0].attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical") }
+            .flatMap { page.nodes[$0].attribute("href") }.flatMap { $0.hasPrefix("http") ? $0 : nil }
     }
 
     static func comments(_ root: HTMLNode) -> [String] {
@@ -75,11 +77,15 @@ struct HTMLMetadata {
     }
 
     /// An element marked as the byline (rel=author, class or itemprop "author"/"byline").
-    static func bylineElement(_ root: HTMLNode) -> String? {
-        let node = root.descendants { node in
-            node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
-                || node.classAndID.contains("byline") || node.classAndID.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") }
-        }.first
+    static func bylineElement(_ page: PageIndex) -> String? {
+        let node = page.nodes.indices.first { i in
+            let node = page.nodes[i]
+            guard !node.attributes.isEmpty else { return false }
+            if node.attribute("rel") == "author" || node.attribute("itemprop") == "author" { return true }
+            // The class hints match "byline" and "author" anywhere; check the exact forms only then.
+            guard page.hints[i].byline else { return false }
+            return node.classAndID.contains("byline") || node.classAndID.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("author-name") }
+        }.map { page.nodes[$0] }
         guard let text = node.map({ TextCleanup.collapseWhitespace($0.textContent) }), !text.isEmpty, text.count < 100 else { return nil }
         return stripBy(text)
     }

@@ -10,7 +10,8 @@ final class HTMLNode {
     /// Text for text and comment nodes.
     let text: String
     private(set) var children: [HTMLNode] = []
-    private(set) weak var parent: HTMLNode?
+    /// Position among the page's elements in document order (see `PageIndex`); -1 until numbered.
+    var index = -1
 
     init(kind: Kind, name: String = "", attributes: [String: String] = [:], text: String = "") {
         self.kind = kind
@@ -20,15 +21,13 @@ final class HTMLNode {
     }
 
     func append(_ child: HTMLNode) {
-        child.parent = self
         children.append(child)
     }
 
-    func removeChild(_ child: HTMLNode) {
-        children.removeAll { $0 === child }
-    }
-
     func attribute(_ name: String) -> String? { attributes[name] }
+
+    /// For text nodes: length as laid out (whitespace collapsed) and commas, measured once.
+    lazy var textFigures: (length: Int, commas: Int) = TextFigures.measure(text)
 
     /// Class and id, lower-cased, for hints like "article-body" or "share-bar".
     lazy var classAndID: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
@@ -67,11 +66,4 @@ final class HTMLNode {
     }
 
     func first(_ tag: String) -> HTMLNode? { descendants { $0.name == tag }.first }
-
-    var ancestors: [HTMLNode] {
-        var list: [HTMLNode] = []
-        var node = parent
-        while let n = node { list.append(n); node = n.parent }
-        return list
-    }
 }

@@ -13,14 +13,21 @@ enum HTMLParser {
         let topComments: [String]
     }
 
-    static func parse(_ bytes: [UInt8], encoding: String) -> Result? {
+    /// Parses `page`, whose character set is `encoding` (see `HTMLCharset`).
+    static func parse(_ page: [UInt8], encoding: String) -> Result? {
+        guard !page.isEmpty, page.count < Int(Int32.max) else { return nil }
+        let utf8 = Transcoder.utf8(page, from: encoding) ?? page  // an unknown character set: read it as UTF-8
+        let bytes = AttributeLimiter.limit(utf8) ?? utf8
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        folio_xml_silence_errors()  // libxml2 would print encoding errors to stderr (the screen)
+        // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it drops the whole
+        // document: unclosed tags on a malformed page can nest that deep. The page is UTF-8
+        // by now, whatever its own declaration says.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                htmlReadMemory(chars, Int32(buffer.count), nil, encoding, options)
-                    ?? htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
+                htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
             }
         }
         guard let doc else { return nil }

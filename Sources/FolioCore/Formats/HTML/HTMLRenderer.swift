@@ -17,77 +17,49 @@ struct HTMLRenderer {
     ]
 
     func render(_ node: HTMLNode) -> [Block] {
-        var builder = Builder()
+        var builder = BlockBuilder()
         visit(node, into: &builder, style: [], link: nil)
         builder.flush()
         return builder.blocks
     }
 
-    private struct Builder {
-        /// Stands for a `<br>` until whitespace is collapsed (a text node may be just "\n").
-        static let lineBreak: Unicode.Scalar = "\u{2028}"
-        var blocks: [Block] = []
-        var inlines: [Inline] = []
-
-        mutating func add(_ text: String, style: Inline.Style, link: Int?) {
-            if let last = inlines.last, last.style == style, last.linkNumber == link {
-                inlines[inlines.count - 1].text += text
-            } else {
-                inlines.append(Inline(text, style: style, linkNumber: link))
+    /// Renders the article's content items in order: whole elements, and stretches
+    /// of a container's children.
+    func render(_ content: ArticleContent) -> [Block] {
+        var builder = BlockBuilder()
+        for item in content.items {
+            switch item {
+            case .element(let i):
+                builder.flush()
+                element(content.page.nodes[i], into: &builder, style: [], link: nil)
+                builder.flush()
+            case .run(let run):
+                builder.flush()
+                for child in content.page.nodes[run.container].children[run.range] { visit(child: child, into: &builder, style: [], link: nil) }
+                builder.flush()
             }
         }
+        return builder.blocks
+    }
 
-        /// Ends the current paragraph, collapsing whitespace across its runs.
-        mutating func flush(as heading: Int? = nil) {
-            let runs = Self.collapse(inlines)
-            inlines = []
-            guard runs.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return }  // nothing, or only <br>s
-            if let level = heading { blocks.append(.heading(level: level, runs)) } else { blocks.append(.paragraph(runs)) }
-        }
+    private func visit(_ node: HTMLNode, into builder: inout BlockBuilder, style: Inline.Style, link: Int?) {
+        for child in node.children { visit(child: child, into: &builder, style: style, link: link) }
+    }
 
-        static func collapse(_ runs: [Inline]) -> [Inline] {
-            var result: [Inline] = []
-            var pendingSpace = false
-            for run in runs {
-                var text = ""
-                for scalar in run.text.unicodeScalars {
-                    if scalar == Self.lineBreak {  // a <br>; source newlines are whitespace
-                        text.unicodeScalars.append("\n"); pendingSpace = false; continue
-                    }
-                    if scalar.properties.isWhitespace && scalar != "\u{00A0}" {
-                        pendingSpace = true
-                    } else {
-                        let before = text.isEmpty ? result.last?.text.last : text.last
-                        if pendingSpace, let before, before != "\n" {
-                            // Between a plain run and a link or emphasis, the space stays with the plain text.
-                            if text.isEmpty && !run.style.isEmpty { result[result.count - 1].text += " " } else { text.unicodeScalars.append(" ") }
-                        }
-                        pendingSpace = false
-                        text.unicodeScalars.append(scalar == "\u{00A0}" ? " " : scalar)
-                    }
-                }
-                if !text.isEmpty { result.append(Inline(text, style: run.style, linkNumber: run.linkNumber)) }
-            }
-            return result
+    private func visit(child: HTMLNode, into builder: inout BlockBuilder, style: Inline.Style, link: Int?) {
+        switch child.kind {
+        case .text: builder.add(child.text, style: style, link: link)
+        case .comment: return
+        case .element: element(child, into: &builder, style: style, link: link)
         }
     }
 
-    private func visit(_ node: HTMLNode, into builder: inout Builder, style: Inline.Style, link: Int?) {
-        for child in node.children {
-            switch child.kind {
-            case .text: builder.add(child.text, style: style, link: link)
-            case .comment: continue
-            case .element: element(child, into: &builder, style: style, link: link)
-            }
-        }
-    }
-
-    private func element(_ node: HTMLNode, into builder: inout Builder, style: Inline.Style, link: Int?) {
+    private func element(_ node: HTMLNode, into builder: inout BlockBuilder, style: Inline.Style, link: Int?) {
         let tag = node.name
-        if Self.ignoredTags.contains(tag) || skip(node) || Self.isHidden(node) { return }
+        if Self.ignoredTags.contains(tag) || skip(node) { return }
         switch tag {
         case "br":
-            builder.add(String(Builder.lineBreak), style: [], link: nil)
+            builder.lineBreak()
         case "em", "i", "cite", "dfn", "var":
             visit(node, into: &builder, style: style.union(.emphasis), link: link)
         case "strong", "b":
@@ -99,7 +71,7 @@ struct HTMLRenderer {
             visit(node, into: &builder, style: number == nil ? style : style.union(.link), link: number ?? link)
         case "img":
             let alt = TextCleanup.collapseWhitespace(node.attribute("alt") ?? "")
-            if !alt.isEmpty { builder.add(" [image: \(alt)] ", style: style.union(.emphasis), link: nil) }
+            if !alt.isEmpty { builder.addImage(alt: alt, style: style) }
         case "h1", "h2", "h3", "h4", "h5", "h6":
             builder.flush()
             visit(node, into: &builder, style: style, link: link)
@@ -145,7 +117,10 @@ struct HTMLRenderer {
     /// A data table as rows of cells; a layout table (one column, or cells full of
     /// blocks) as its content.
     private func table(_ node: HTMLNode) -> [Block] {
-        let rows = node.descendants { $0.name == "tr" }.filter { row in row.ancestors.first { $0.name == "table" } === node }
+        // Rows of this table, not of tables nested in its cells.
+        let rows = node.elementChildren.flatMap { child in
+            ["thead", "tbody", "tfoot"].contains(child.name) ? child.elementChildren.filter { $0.name == "tr" } : child.name == "tr" ? [child] : []
+        }
         let cells = rows.map { row in row.elementChildren.filter { $0.name == "td" || $0.name == "th" } }
         let columns = cells.map(\.count).max() ?? 0
         let nested = node.descendants { $0.name == "table" || $0.name == "p" || $0.name == "div" }.count > 2
@@ -157,13 +132,6 @@ struct HTMLRenderer {
         }.filter { !$0.isEmpty }
         let hasHeader = cells.first?.allSatisfy { $0.name == "th" } ?? false
         return tableRows.isEmpty ? [] : [.table(rows: tableRows, hasHeader: hasHeader)]
-    }
-
-    static func isHidden(_ node: HTMLNode) -> Bool {
-        if node.attributes["hidden"] != nil || node.attribute("aria-hidden") == "true" { return true }
-        guard let style = node.attribute("style")?.lowercased() else { return false }
-        let compact = style.replacingOccurrences(of: " ", with: "")
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 }
 

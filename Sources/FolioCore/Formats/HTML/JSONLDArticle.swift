@@ -16,8 +16,9 @@ struct JSONLDArticle {
         "posting", "webpage", "report",
     ]
 
-    init?(root: HTMLNode) {
-        let scripts = root.descendants { $0.name == "script" && ($0.attribute("type") ?? "").lowercased().contains("ld+json") }
+    init?(page: PageIndex) {
+        let scripts = page.nodes.indices.filter { page.tags[$0] == .script && (page.nodes[$0].attribute("type") ?? "").lowercased().contains("ld+json") }
+            .map { page.nodes[$0] }
         var best: [String: Any]?
         for script in scripts {
             guard let data = script.textContent.data(using: .utf8), data.count < 2_000_000,
