@@ -11,11 +11,11 @@ public final class BackgroundIndexer: @unchecked Sendable {
     public init() {}
 
     /// Starts refreshing `root` from what the index already knows.
-    public func start(root: String, known: [IndexedFile], index: IndexStore) {
+    public func start(root: String, known: [IndexedFile], index: IndexStore, search: SearchIndex? = nil) {
         lock.withLock { running = true }
         let key = Library.indexKey(root)
         let thread = Thread { [self] in
-            LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key) { batch in
+            LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search) { batch in
                 lock.withLock { pending.append(batch) }
             }
             lock.withLock { running = false }

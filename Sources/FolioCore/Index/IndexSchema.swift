@@ -26,6 +26,26 @@ enum IndexSchema {
                 CREATE TABLE index_meta (key TEXT PRIMARY KEY NOT NULL, value) WITHOUT ROWID;
                 """)
         }
+        // Full-text search (see `SearchIndex`). `search_document` keys each
+        // document by root + path; its id is the rowid of the document's text
+        // in the FTS5 table, so updates and removals never scan the text.
+        migrator.registerMigration("v2: full text") { db in
+            try db.execute(sql: """
+                CREATE TABLE search_document (
+                    id INTEGER PRIMARY KEY,
+                    root TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    UNIQUE (root, path)
+                );
+                CREATE VIRTUAL TABLE search_text USING fts5(
+                    title, author, source, body,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                """)
+            // Files listed before there was a search index are read once more,
+            // so the refresh that follows fills it.
+            try db.execute(sql: "DELETE FROM indexed_file")
+        }
         return migrator
     }
 }

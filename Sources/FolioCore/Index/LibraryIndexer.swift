@@ -21,6 +21,7 @@ public enum LibraryIndexer {
     /// Refreshes `known` (what the index holds for `root`) against the folder.
     /// Saves each batch to `index` when given, then hands it to `report`.
     public static func refresh(root: String, known: [IndexedFile], index: IndexStore?, indexRoot: String,
+                               search: SearchIndex? = nil,
                                firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
         let scan = LibraryScanner.scan(root)
         var knownByPath: [String: IndexedFile] = [:]
@@ -42,10 +43,14 @@ public enum LibraryIndexer {
         var size = firstBatch
         repeat {
             let slice = Array(stale[start..<min(stale.count, start + size)])
-            batch.upserted = read(slice)
+            let results = read(slice)
+            batch.upserted = results.map(\.0)
             batch.done = start + slice.count
             batch.finished = batch.done >= stale.count
             try? index?.update(root: indexRoot, upserted: batch.upserted, removed: batch.removed)
+            // Articles that no longer read are dropped from the full-text index too.
+            let unreadable = batch.upserted.filter { if case .problem = $0.outcome { return true }; return false }.map(\.path)
+            try? search?.update(root: indexRoot, documents: results.compactMap(\.1), removed: batch.removed + unreadable)
             report(batch)
             batch.removed = []
             batch.skipped = []
@@ -54,9 +59,9 @@ public enum LibraryIndexer {
         } while start < stale.count
     }
 
-    /// Reads files in parallel.
-    static func read(_ entries: [LibraryScanner.Entry]) -> [IndexedFile] {
-        var results = [IndexedFile?](repeating: nil, count: entries.count)
+    /// Reads files in parallel: what the list needs, and the text for search.
+    static func read(_ entries: [LibraryScanner.Entry]) -> [(IndexedFile, SearchDocument?)] {
+        var results = [(IndexedFile, SearchDocument?)?](repeating: nil, count: entries.count)
         results.withUnsafeMutableBufferPointer { slots in
             let base = slots.baseAddress!
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
@@ -66,7 +71,7 @@ public enum LibraryIndexer {
         return results.map { $0! }
     }
 
-    static func read(_ entry: LibraryScanner.Entry) -> IndexedFile {
+    static func read(_ entry: LibraryScanner.Entry) -> (IndexedFile, SearchDocument?) {
         let result: Result<(ArticleLoader.Loaded, words: Int), ArticleLoader.Failure>
         if entry.size > ArticleLoader.largeFile {
             // A very large file is listed from its start.
@@ -75,16 +80,18 @@ public enum LibraryIndexer {
             result = ArticleLoader.load(entry.absolutePath, format: entry.format, displayName: entry.path).map { ($0, $0.article.words) }
         }
         let outcome: IndexedFile.Outcome
+        var document: SearchDocument?
         switch result {
         case .failure(let failure):
             outcome = .problem(failure.reason)
         case .success(let (loaded, words)):
+            document = SearchDocument(path: entry.path, article: loaded.article)
             let a = loaded.article
             outcome = .article(ArticleSummary(path: entry.path, absolutePath: entry.absolutePath, identity: loaded.identity,
                                               title: a.title, source: a.source, author: a.author, date: a.date,
                                               fileDate: entry.modified, words: words, format: a.format))
         }
-        return IndexedFile(path: entry.path, absolutePath: entry.absolutePath, size: entry.size,
-                           modifiedNanoseconds: entry.modifiedNanoseconds, outcome: outcome)
+        return (IndexedFile(path: entry.path, absolutePath: entry.absolutePath, size: entry.size,
+                            modifiedNanoseconds: entry.modifiedNanoseconds, outcome: outcome), document)
     }
 }

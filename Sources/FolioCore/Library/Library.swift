@@ -25,12 +25,12 @@ public struct Library: Sendable {
 
     /// Reads the library through its index: unchanged files come from the
     /// index, new and changed ones are read, the index is brought up to date.
-    public static func load(_ root: String, index: IndexStore?) -> Library {
+    public static func load(_ root: String, index: IndexStore?, search: SearchIndex? = nil) -> Library {
         let key = indexKey(root)
         let known = (try? index?.files(under: key)) ?? []
         var files = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var skipped: [LibraryScanner.Skipped] = []
-        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, firstBatch: 4096, batchSize: 4096) { batch in
+        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, firstBatch: 4096, batchSize: 4096) { batch in
             for path in batch.removed { files[path] = nil }
             for file in batch.upserted { files[file.path] = file }
             skipped += batch.skipped
