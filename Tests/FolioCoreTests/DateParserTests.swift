@@ -58,6 +58,19 @@ struct DateParserTests {
         #expect(!DateParser.isDateLine(text), "\(text)")
     }
 
+    @Test func iso8601MatchesFoundationsFormatterAcrossCenturies() {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let date = Date(timeIntervalSince1970: Double(Int64.random(in: -2_208_988_800...4_102_444_800, using: &generator)))
+            #expect(DateParser.iso8601(date) == formatter.string(from: date))
+            #expect(DateParser.isoDay(date) == String(formatter.string(from: date).prefix(10)))
+        }
+        #expect(DateParser.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(DateParser.iso8601(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+    }
+
     @Test func iso8601Output() {
         #expect(DateParser.iso8601(utc(2026, 2, 14, 10, 0)) == "2026-02-14T10:00:00Z")
     }

@@ -45,6 +45,8 @@ public enum PathCoding {
 
     /// Calls `body` with the path as a C string.
     public static func withCString<T>(_ path: String, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        // Almost every path is plain UTF-8: no carried bytes (they start with 0xF4).
+        if !path.utf8.contains(0xF4) { return path.withCString(body) }
         var bytes = encode(path)
         bytes.append(0)
         return bytes.withUnsafeBufferPointer { buffer in
