@@ -24,6 +24,15 @@ static inline attr_t folio_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t folio_a_italic(void) { return A_ITALIC; }
 static inline int folio_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int folio_key_code_yes(void) { return KEY_CODE_YES; }
+/* Mouse masks are macros built from other macros. */
+static inline mmask_t folio_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int folio_mouse_kind(mmask_t state) {
+    if (state & BUTTON4_PRESSED) return 4;  /* wheel up */
+    if (state & BUTTON5_PRESSED) return 5;  /* wheel down */
+    if (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 1;
+    return 0;
+}
+
 /* wcwidth is only declared with _XOPEN_SOURCE, which SwiftPM drops. */
 extern int wcwidth(wchar_t c);
 static inline int folio_wcwidth(wchar_t c) { return wcwidth(c); }

@@ -30,6 +30,13 @@ public final class NCursesTerminal: Backend {
 
     deinit { close() }
 
+    /// Clicks and the wheel (`set mouse on`); off by default so the terminal's
+    /// own selection keeps working.
+    public func enableMouse(_ on: Bool) {
+        mousemask(on ? folio_mouse_mask() : 0, nil)
+        mouseinterval(0)
+    }
+
     /// The user's locale; when none is set at all (common over SSH) and the
     /// default is not UTF-8, C.UTF-8, so that text other than ASCII shows.
     static func chooseLocale() {
@@ -119,9 +126,25 @@ public final class NCursesTerminal: Backend {
         if status == ERR { return nil }
         if status == folio_key_code_yes() {
             if Int32(value) == KEY_RESIZE { return .resize(size) }
+            if Int32(value) == KEY_MOUSE {
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                switch folio_mouse_kind(event.bstate) {
+                case 1: return .mouse(MouseEvent(.click, x: Int(event.x), y: Int(event.y)))
+                case 4: return .mouse(MouseEvent(.wheelUp, x: Int(event.x), y: Int(event.y)))
+                case 5: return .mouse(MouseEvent(.wheelDown, x: Int(event.x), y: Int(event.y)))
+                default: return nil
+                }
+            }
             return KeyCodes.key(forFunctionKey: Int32(value)).map(Event.key)
         }
         return KeyCodes.key(forCharacter: UInt32(value)).map(Event.key)
+    }
+
+    public func copyToClipboard(_ text: String) {
+        // OSC 52: the text in base64, which holds nothing a terminal would interpret.
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 
     public func suspend() {

@@ -11,4 +11,7 @@ public protocol Backend: AnyObject {
     func suspend()
     /// Takes the terminal again after `suspend`; the next draw is a full one.
     func resume()
+    /// Puts text on the clipboard of the terminal (OSC 52), which works through
+    /// SSH and tmux. The only escape sequence folio writes on purpose.
+    func copyToClipboard(_ text: String)
 }

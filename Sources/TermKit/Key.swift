@@ -71,9 +71,23 @@ public enum Key: Hashable, Sendable {
     ]
 }
 
+/// A mouse click or wheel turn at a cell.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}
+
 /// What a backend reports to the run loop.
 public enum Event: Equatable, Sendable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize(Size)
     /// A signal that asks the program to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     case terminate(signal: Int32)

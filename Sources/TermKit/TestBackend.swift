@@ -34,8 +34,12 @@ public final class TestBackend: Backend {
         return events.removeFirst()
     }
 
-    public func suspend() {}
+    public func suspend() { suspensions += 1 }
     public func resume() {}
+    public private(set) var suspensions = 0
+    /// What the program put on the clipboard.
+    public private(set) var clipboard: [String] = []
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
 
     /// Changes the size and queues the resize event a terminal would send.
     public func resize(width: Int, height: Int) {

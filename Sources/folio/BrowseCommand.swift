@@ -27,11 +27,13 @@ struct Browse: ParsableCommand {
             let store = StateStore.openForBrowsing(path: StateLocation.resolve(option: options.state))
             // What the index knows shows at once; the folder is checked in the background.
             let index = CommandSupport.openIndex(options)
+            let search = SearchIndex(store: index)
             let known = (try? index.files(under: Library.indexKey(folder))) ?? []
             let library = Library(files: known, root: folder)
-            let rows = try CommandSupport.rows(library, store: store).map { ArticleRow(summary: $0.0, isRead: $0.1) }
+            let states = (try? store.states()) ?? [:]
+            let rows = CommandSupport.sortedByDate(library.articles).map { ArticleRow(summary: $0, state: states[$0.identity] ?? ArticleState()) }
             let indexer = BackgroundIndexer()
-            indexer.start(root: folder, known: known, index: index)
+            indexer.start(root: folder, known: known, index: index, search: search)
 
             let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
@@ -45,7 +47,13 @@ struct Browse: ParsableCommand {
             state.problemPaths = Set(library.problems.map(\.path))
             state.wasIndexedBefore = !known.isEmpty
             state.indexing = IndexingProgress(done: 0, total: 0)
-            let program = Program(state: state, backend: terminal, effects: LibraryEffects(store: store, articles: library.articles, indexer: indexer))
+            // The order chosen last time.
+            state.sort = store.setting("sort").flatMap(SortOrder.init(rawValue:)) ?? .date
+            state.sortReversed = store.setting("sort-reverse") == "on"
+            state.refreshRows()
+            let effects = LibraryEffects(store: store, articles: library.articles, indexer: indexer,
+                                         searchIndex: search, indexRoot: Library.indexKey(folder))
+            let program = Program(state: state, backend: terminal, effects: effects)
             program.trace = FrameTrace(start: started)
             program.run()
             terminal.close()

@@ -59,6 +59,14 @@ enum CommandSupport {
         IndexStore.open(path: StateLocation.index(besideState: StateLocation.resolve(option: options.state)))
     }
 
+    /// Articles newest first (the list's default order).
+    static func sortedByDate(_ articles: [ArticleSummary]) -> [ArticleSummary] {
+        articles.sorted { a, b in
+            if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
+            return a.title != b.title ? a.title < b.title : a.path < b.path
+        }
+    }
+
     /// The library's articles with their read state, newest first.
     static func rows(_ library: Library, store: StateStore) throws -> [(ArticleSummary, Bool)] {
         let read: Set<ArticleIdentity>

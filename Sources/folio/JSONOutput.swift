@@ -4,9 +4,10 @@ import Foundation
 /// The JSON that `list --json` and `show --json` print: fixed keys, absent
 /// values as null, dates in ISO 8601.
 enum JSONOutput {
-    static func list(_ rows: [(ArticleSummary, Bool)]) -> String {
+    static func list(_ rows: [(ArticleSummary, Bool)], states: [ArticleIdentity: ArticleState] = [:]) -> String {
         let objects: [[String: Any]] = rows.map { article, read in
-            [
+            let state = states[article.identity] ?? ArticleState()
+            return [
                 "path": PathCoding.display(article.path),
                 "title": article.title,
                 "source": article.source ?? NSNull(),
@@ -16,6 +17,10 @@ enum JSONOutput {
                 "words": article.words,
                 "format": article.format.rawValue,
                 "identity": article.identity.rawValue,
+                "starred": state.isStarred,
+                "archived": state.isArchived,
+                "tags": state.tags,
+                "position": state.position,
             ]
         }
         return encode(objects)
@@ -39,7 +44,7 @@ enum JSONOutput {
     }
 
     /// "2026-02-14".
-    static func day(_ date: Date) -> String { String(DateParser.iso8601(date).prefix(10)) }
+    static func day(_ date: Date) -> String { DateParser.isoDay(date) }
 
     private static func encode(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "null" }

@@ -23,22 +23,38 @@ struct ListArticles: ParsableCommand {
     @Flag(name: .long, help: "Only unread articles.")
     var unread = false
 
+    @Option(name: .long, help: ArgumentHelp("Only articles matching a query, as typed after l in the reader (e.g. 'unread source:cnn.com newer:7d').", valueName: "query"))
+    var query: String?
+
     @OptionGroup var options: StateOptions
 
     func run() throws {
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
+            let now = Date()
+            var filter: Query = .everything
+            if let query {
+                do { filter = try QueryParser.parse(query, now: now) } catch { throw UserError("--query: \(error)") }
+            }
             let store = CommandSupport.openStoreForReading(options)
-            let library = Library.load(folder, index: CommandSupport.openIndex(options))
-            let rows = try CommandSupport.rows(library, store: store).filter { !unread || !$0.1 }
+            let index = CommandSupport.openIndex(options)
+            let library = Library.load(folder, index: index, search: SearchIndex(store: index))
+            let states = (try? store.states()) ?? [:]
+            // As in the reader: archived articles only when the query asks for them.
+            let rows = try CommandSupport.rows(library, store: store).filter { article, read in
+                let state = states[article.identity] ?? ArticleState(isRead: read)
+                let facts = QueryFacts(summary: article, isRead: read, isStarred: state.isStarred, isArchived: state.isArchived, tags: state.tags)
+                return (!unread || !read) && (!state.isArchived || filter.mentionsArchived) && filter.matches(facts, now: now)
+            }
             if json {
-                CommandSupport.write(JSONOutput.list(rows) + "\n")
+                CommandSupport.write(JSONOutput.list(rows, states: states) + "\n")
             } else {
                 var out = ""
                 for (article, read) in rows {
                     let fields = [read ? "read" : "unread", article.date.map(JSONOutput.day) ?? "-", "\(article.readingMinutes)m",
                                   article.title, article.source ?? "-", PathCoding.display(article.path)]
-                    out += fields.map { TerminalText.sanitize($0).replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") + "\n"
+                    // (The sanitizer turns tabs into spaces, so fields never run into each other.)
+                    out += fields.map { TerminalText.sanitize($0) }.joined(separator: "\t") + "\n"
                 }
                 CommandSupport.write(out)
             }

@@ -145,10 +145,21 @@ final class FakeEffects: EffectHandler {
             return [.articleLoaded(path: path, .failure(Fixtures.failure("no such file")))]
         case .setRead:
             return setReadFailure.map { [.effectFailed($0)] } ?? []
-        case .redraw:
+        case .trash(let requests, let redo):
+            // The trash takes every file, as the real one does on one filesystem.
+            let records = requests.map { TrashRecord(path: $0.path, originalPath: $0.file, trashedPath: "/trash/files/" + $0.path, infoPath: "/trash/info/" + $0.path + ".trashinfo") }
+            return [.trashed(records, failures: [], redo: redo)]
+        case .restore(let records, let rows):
+            return [.restored(records, rows: rows, failures: [])]
+        case .searchLibrary(let text):
+            return [.searchResults(text, searchResults)]
+        case .redraw, .save, .saveSetting, .pipe, .edit, .openURL, .copyToClipboard:
             return []
         }
     }
+
+    /// What `.searchLibrary` finds.
+    var searchResults: [SearchResult] = []
 
     func poll() -> [Action] {
         polls += 1

@@ -20,7 +20,22 @@ import TermKit
         }
     }
 
+    /// Commands left out of the walk because of known bugs (each has a test in
+    /// KnownIssueTests): `t` moves the selection without showing that article or
+    /// scrolling to it; `a` and `d` leave the reader on an article that is no
+    /// longer selected (or listed) and the list scrolled past its end; `l`
+    /// cancelled with Esc leaves the selection and the reader apart.
+    static let knownBuggy: Set<Command> = [.mark, .archive, .delete, .limit]
+
+    static let walkedCommands = Command.allCases.filter { $0 != .quit && $0 != .quitAll && !knownBuggy.contains($0) }
+
     func randomAction(_ state: AppState, _ rng: inout SplitMix64) -> Action {
+        // With a prompt open, keys go to the prompt (as Program sends them).
+        if state.prompt != nil {
+            let keys: [Key] = [.enter, .escape, .backspace, .tab, .ctrl("u"), .ctrl("w"), .char("e"), .char("s"), .char(" "),
+                               .char("y"), .char("n"), .char("t"), .char("r")]
+            return .promptKey(keys.randomElement(using: &rng)!)
+        }
         switch Int.random(in: 0..<20, using: &rng) {
         case 0:
             // Help's position is not clamped on resize (a known issue tested in ReducerTests).
@@ -32,9 +47,36 @@ import TermKit
         case 2:
             let readSet = Set(state.rows.filter { _ in Bool.random(using: &rng) }.map(\.summary.identity))
             return .readStateReloaded(readSet)
+        case 3:
+            return .tick(state.now.addingTimeInterval(Double(Int.random(in: 0...90, using: &rng))))
         default:
-            let command = Command.allCases.filter { $0 != .quit && $0 != .quitAll }.randomElement(using: &rng)!
-            return .command(command)
+            return .command(Self.walkedCommands.randomElement(using: &rng)!)
+        }
+    }
+
+    /// Reduces an action and answers what the run loop would: loads (unless left
+    /// pending), the trash, restores and searches (never empty, see KnownIssueTests).
+    func step(_ state: inout AppState, _ action: Action, answerLoads: Bool, _ rng: inout SplitMix64) {
+        var queue = [action]
+        while !queue.isEmpty {
+            for effect in reduce(&state, queue.removeFirst()) {
+                switch effect {
+                case .loadArticle(let path) where answerLoads:
+                    let summary = state.library.first { $0.summary.path == path }!.summary
+                    queue.append(.articleLoaded(path: path, .success(F.article(for: summary))))
+                case .trash(let requests, let redo):
+                    queue.append(.trashed(requests.map { TrashRecord(path: $0.path, originalPath: $0.file, trashedPath: "/t/" + $0.path,
+                                                                     infoPath: "/i/" + $0.path) }, failures: [], redo: redo))
+                case .restore(let records, let rows):
+                    queue.append(.restored(records, rows: rows, failures: []))
+                case .searchLibrary(let text):
+                    let hits = state.library.filter { _ in Bool.random(using: &rng) }.map { SearchResult(path: $0.summary.path, snippet: "…") }
+                    let some = hits.isEmpty ? state.library.prefix(1).map { SearchResult(path: $0.summary.path, snippet: "") } : hits
+                    queue.append(.searchResults(text, some))
+                default:
+                    break
+                }
+            }
         }
     }
 
@@ -62,6 +104,17 @@ import TermKit
             #expect(top >= 0 && top <= max(0, lines - max(1, state.size.height - 2)), "\(context)")
         }
         if state.zoomed { #expect(state.focus == .reader, "\(context)") }
+        // The list is the library, filtered: no stranger rows, archived ones only when asked for.
+        let libraryPaths = Set(state.library.map(\.summary.path))
+        #expect(state.rows.allSatisfy { libraryPaths.contains($0.summary.path) }, "\(context)")
+        #expect(Set(state.rows.map(\.summary.path)).count == state.rows.count, "duplicate rows: \(context)")
+        if state.filter?.query.mentionsArchived != true {
+            let archivedListed = state.rows.contains { $0.isArchived }
+            #expect(!archivedListed, "archived row listed: \(context)")
+        }
+        #expect(state.unreadCount == state.library.filter { !$0.isRead }.count, "\(context)")
+        for row in state.rows { #expect(state.library.first { $0.summary.path == row.summary.path } == row, "\(context)") }
+        #expect(state.undoStack.count <= 200, "\(context)")
 
         let screen = Screen.render(state)
         #expect(screen.size == state.size)
@@ -74,7 +127,7 @@ import TermKit
         #expect(strays.isEmpty, "stray continuation cells \(strays): \(context)")
     }
 
-    @Test(arguments: [1, 2, 3, 4])
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func randomWalksKeepTheStateConsistent(seed: UInt64) {
         var rng = SplitMix64(state: seed &* 0x5EED)
         let libraries: [[ArticleRow]] = [F.rows, [], Array(F.rows.prefix(1)), Array(F.rows.prefix(3))]
@@ -84,15 +137,11 @@ import TermKit
                                        height: [24, 30, 40, 6].randomElement(using: &rng)!, rows: rows)
             F.settle(&state, .start)
             checkInvariants(state, after: .start, step: 0)
-            for step in 1...30 {
+            for n in 1...30 {
                 let action = randomAction(state, &rng)
                 // Loads are answered at once most of the time, and left pending otherwise.
-                if Bool.random(using: &rng) {
-                    F.settle(&state, action)
-                } else {
-                    _ = reduce(&state, action)
-                }
-                checkInvariants(state, after: action, step: step)
+                step(&state, action, answerLoads: Bool.random(using: &rng), &rng)
+                checkInvariants(state, after: action, step: n)
             }
         }
     }

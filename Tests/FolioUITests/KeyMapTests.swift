@@ -38,11 +38,23 @@ import TermKit
     }
 
     /// A list or reader binding that reused a global key would silently hide the global command there.
+    /// The only exceptions are n and N in the reader: find-next and find-previous, which fall back
+    /// to next-unread and toggle-read when nothing is being found (see ReaderFeatureTests).
     @Test func noPaneBindingHidesAGlobalOne() {
-        let global = Set(map.rows.filter { $0.context == .global }.flatMap(\.keys))
+        let global = Dictionary(map.rows.filter { $0.context == .global }.flatMap { row in row.keys.map { ($0, row.command) } },
+                                uniquingKeysWith: { a, _ in a })
+        let fallbacks: [Command: Command] = [.findNext: .nextUnread, .findPrevious: .toggleRead]
+        var hidden: [String] = []
         for row in map.rows where row.context == .list || row.context == .reader {
-            for key in row.keys { #expect(!global.contains(key), "\(row.context) \(key.name) hides a global key") }
+            for key in row.keys {
+                guard let globalCommand = global[key] else { continue }
+                if row.context == .reader, fallbacks[row.command] == globalCommand { continue }
+                hidden.append("\(row.context) \(key.name): \(row.command.rawValue) hides \(globalCommand.rawValue)")
+            }
         }
+        #expect(hidden == [])
+        #expect(map.command(for: .char("n"), in: .reader) == .findNext)
+        #expect(map.command(for: .char("N"), in: .reader) == .findPrevious)
     }
 
     @Test func everyCommandHasAKey() {
@@ -53,7 +65,7 @@ import TermKit
 
     @Test func everyCommandOfTheDefaultMapIsOnTheHelpScreen() {
         // Tall enough to show the whole help at once.
-        var state = Fixtures.loadedState(width: 100, height: 50)
+        var state = Fixtures.loadedState(width: 100, height: 100)
         Fixtures.settle(&state, [.help])
         let screen = Screen.render(state).lines
         for command in Set(map.rows.map(\.command)) {
@@ -64,15 +76,18 @@ import TermKit
             let line = "   " + keys.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + row.help + "  (" + row.command.rawValue + ")"
             #expect(screen.contains(line), "\(line)")
         }
-        for title in ["In the list", "In the reader", "Everywhere", "In this help"] {
+        for title in ["In the list", "In the reader", "Everywhere", "In the list of links (L)", "In this help"] {
             #expect(screen.contains(" " + title))
         }
     }
 
     @Test func helpLinesListEveryRowOnce() {
         let lines = HelpScreen.lines(for: map, theme: .standard).map(\.plainText)
-        let rowLines = lines.filter { $0.hasSuffix(")") }
+        // Binding lines are indented (section titles such as "In the list of links (L)" are not).
+        let rowLines = lines.filter { $0.hasPrefix("  ") && $0.hasSuffix(")") }
         #expect(rowLines.count == map.rows.count)
+        #expect(lines.filter { !$0.isEmpty && !$0.hasPrefix(" ") } ==
+                ["folio keys", "In the list", "In the reader", "Everywhere", "In the list of links (L)", "In this help"])
     }
 
     @Test func lookupUsesTheContextThenGlobal() {
@@ -80,7 +95,25 @@ import TermKit
         #expect(map.command(for: .char("q"), in: .reader) == .back)
         #expect(map.command(for: .char("q"), in: .help) == .closeHelp)
         #expect(map.command(for: .char("n"), in: .list) == .nextUnread)
-        #expect(map.command(for: .char("n"), in: .reader) == .nextUnread)
+        #expect(map.command(for: .char("n"), in: .reader) == .findNext)   // falls back to next-unread when not finding
+        #expect(map.command(for: .char("p"), in: .reader) == .previousUnread)
+        #expect(map.command(for: .char("l"), in: .list) == .limit)       // l no longer opens
+        #expect(map.command(for: .right, in: .list) == .open)
+        #expect(map.command(for: .char("/"), in: .list) == .search)
+        #expect(map.command(for: .char("/"), in: .reader) == .find)
+        #expect(map.command(for: .char("F"), in: .reader) == .search)
+        #expect(map.command(for: .char("u"), in: .list) == .undo)
+        #expect(map.command(for: .ctrl("r"), in: .reader) == .redo)
+        #expect(map.command(for: .char("t"), in: .list) == .mark)
+        #expect(map.command(for: .char("t"), in: .reader) == nil)
+        #expect(map.command(for: .char("1"), in: .list) == .view1)
+        #expect(map.command(for: .char("1"), in: .links) == .view1)    // link 1
+        #expect(map.command(for: .char("o"), in: .list) == .sort)
+        #expect(map.command(for: .char("o"), in: .links) == .openLink)
+        #expect(map.command(for: .enter, in: .links) == .openLink)
+        #expect(map.command(for: .char("y"), in: .links) == .yank)
+        #expect(map.command(for: .char("L"), in: .links) == .back)
+        #expect(map.command(for: .char("s"), in: .links) == nil)        // links have no global fallback
         #expect(map.command(for: .char("n"), in: .help) == nil)        // help has no global fallback
         #expect(map.command(for: .enter, in: .list) == .open)
         #expect(map.command(for: .enter, in: .reader) == .down)
@@ -99,8 +132,9 @@ import TermKit
 
     @Test func hintsForEachContext() {
         func text(_ context: KeyContext) -> [String] { map.hints(for: context).map { $0.keys + " " + $0.text } }
-        #expect(text(.list) == ["j/↓ move", "Enter/l open", "q quit", "n next unread", "N toggle read", "?/F1 help"])
+        #expect(text(.list) == ["j/↓ move", "Enter/→ open", "l limit", "q quit", "n next unread", "N toggle read", "?/F1 help"])
         #expect(text(.reader) == ["j/↓ scroll", "Space/PgDn page", "h/← back", "n next unread", "N toggle read", "?/F1 help"])
         #expect(text(.help) == ["j/↓ scroll", "?/q close help"])
+        #expect(text(.links) == ["j/↓ move", "Enter/o open", "y copy", "q/Esc close"])
     }
 }

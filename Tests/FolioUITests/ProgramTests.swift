@@ -38,7 +38,7 @@ import TermKit
         #expect(lines[3] == "   Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m")
         #expect(lines[9] == " Glacier melt is reshaping alpine hydropower plans")
         #expect(lines[10] == " example.org · 9 March 2026 · 1 min")
-        #expect(lines[23] == " j/↓ move  Enter/l open  q quit  n next unread  N toggle read  ?/F1 help    All")
+        #expect(lines[23] == " j/↓ move  Enter/→ open  l limit  q quit  n next unread  N toggle read      All")
         #expect(backend.screen == Screen.render(final))
     }
 

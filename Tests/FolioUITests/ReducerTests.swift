@@ -40,6 +40,22 @@ import TermKit
         return reader
     }
 
+    /// Changes an article's row in the library and in the list alike (the fixture index is
+    /// its place in the library; its place in the list is found by path).
+    func edit(_ state: inout AppState, _ index: Int, _ change: (inout ArticleRow) -> Void) {
+        for i in state.library.indices where state.library[i].summary.path == F.path(index) { change(&state.library[i]) }
+        for i in state.rows.indices where state.rows[i].summary.path == F.path(index) { change(&state.rows[i]) }
+    }
+
+    func setRead(_ state: inout AppState, _ indices: Int..., to read: Bool = true) {
+        for index in indices { edit(&state, index) { $0.isRead = read } }
+    }
+
+    /// The undo entry of a change to the read flag.
+    func readEntry(_ read: Bool, _ ids: [ArticleIdentity], label: String) -> UndoEntry {
+        UndoEntry(label: label, redo: [.read(read, ids)], undo: [.read(!read, ids)])
+    }
+
     /// The loaded start state with the reader focused on the first (long) article.
     func readingHarvest(width: Int = 80, height: Int = 24) -> AppState {
         var state = F.loadedState(width: width, height: height)
@@ -259,7 +275,8 @@ import TermKit
         let (state, effects) = reduced(start, .open)
         var expected = start
         expected.focus = .reader
-        expected.rows[0].isRead = true
+        expected.reader!.openedAt = F.now           // for the "read after N seconds" rule
+        setRead(&expected, 0)                        // not an undoable change: no undo entry
         #expect(state == expected)
         #expect(effects == [.setRead(true, [F.identity(0)])])
     }
@@ -270,6 +287,7 @@ import TermKit
         let (state, effects) = reduced(start, .open)
         var expected = start
         expected.focus = .reader
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [])
     }
@@ -282,20 +300,35 @@ import TermKit
         let (state, effects) = reduced(start, .open)
         var expected = start
         expected.focus = .reader
-        expected.rows[2].isRead = true
+        setRead(&expected, 2)
         expected.reader = loadingReader(2)
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [.loadArticle(path: "hydropower.html"), .setRead(true, [F.identity(2)])])
     }
 
-    @Test func backReturnsToTheList() {
+    @Test func backReturnsToTheListAndSavesTheReadingPosition() {
         var start = F.loadedState()
         F.settle(&start, [.open, .pageDown])
         let (state, effects) = reduced(start, .back)
         var expected = start
         expected.focus = .list
+        expected.reader!.openedAt = nil
+        // Lines 13…26 of 29 were on screen: the bottom of the pane is 27/29 = 0.931 through.
+        edit(&expected, 0) { $0.position = 0.931 }
         #expect(state == expected)
         #expect(state.reader!.top == 13)             // the reading position is kept
+        #expect(effects == [.save(.position(0.931, F.identity(0)))])
+    }
+
+    @Test func backWithoutScrollingSavesNoPosition() {
+        var start = F.loadedState()
+        F.settle(&start, [.open])
+        let (state, effects) = reduced(start, .back)
+        var expected = start
+        expected.focus = .list
+        expected.reader!.openedAt = nil
+        #expect(state == expected)
         #expect(effects == [])
     }
 
@@ -304,12 +337,14 @@ import TermKit
         let (inReader, effects1) = reduced(start, .switchFocus)
         var expected = start
         expected.focus = .reader
-        expected.rows[0].isRead = true
+        expected.reader!.openedAt = F.now
+        setRead(&expected, 0)
         #expect(inReader == expected)
         #expect(effects1 == [.setRead(true, [F.identity(0)])])
 
         let (inList, effects2) = reduced(inReader, .switchFocus)
         expected.focus = .list
+        expected.reader!.openedAt = nil
         #expect(inList == expected)
         #expect(effects2 == [])
     }
@@ -376,8 +411,9 @@ import TermKit
         var expected = start
         expected.selection = 2
         expected.focus = .reader
-        expected.rows[2].isRead = true
+        setRead(&expected, 2)
         expected.reader = loadingReader(2)
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [.loadArticle(path: "hydropower.html"), .setRead(true, [F.identity(2)])])
     }
@@ -390,8 +426,9 @@ import TermKit
         expected.selection = 0
         expected.listTop = 0
         expected.focus = .reader
-        expected.rows[0].isRead = true
+        setRead(&expected, 0)
         expected.reader = loadingReader(0)
+        expected.reader!.openedAt = F.now
         expected.message = "Wrapped to the top."
         #expect(state == expected)
         #expect(effects == [.loadArticle(path: "night-harvests.md"), .setRead(true, [F.identity(0)])])
@@ -404,8 +441,9 @@ import TermKit
         expected.selection = 10
         expected.listTop = 4
         expected.focus = .reader
-        expected.rows[10].isRead = true
+        setRead(&expected, 10)
         expected.reader = loadingReader(10)
+        expected.reader!.openedAt = F.now
         expected.message = "Wrapped to the bottom."
         #expect(state == expected)
         #expect(effects == [.loadArticle(path: "long.md"), .setRead(true, [F.identity(10)])])
@@ -418,8 +456,9 @@ import TermKit
         var expected = start
         expected.selection = 3
         expected.focus = .reader
-        expected.rows[3].isRead = true
+        setRead(&expected, 3)
         expected.reader = loadingReader(3)
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [.loadArticle(path: "harbours.html"), .setRead(true, [F.identity(3)])])
     }
@@ -442,8 +481,9 @@ import TermKit
         let (state, effects) = reduced(start, .nextUnread)
         var expected = start
         expected.selection = 2
-        expected.rows[2].isRead = true
+        setRead(&expected, 2)
         expected.reader = loadingReader(2)
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [.loadArticle(path: "hydropower.html"), .setRead(true, [F.identity(2)])])
     }
@@ -454,14 +494,16 @@ import TermKit
         let start = F.loadedState()
         let (read, e1) = reduced(start, .toggleRead)
         var expected = start
-        expected.rows[0].isRead = true
+        setRead(&expected, 0)
         expected.message = "Marked read."
+        expected.undoStack = [readEntry(true, [F.identity(0)], label: "mark 1 article read")]
         #expect(read == expected)
         #expect(e1 == [.setRead(true, [F.identity(0)])])
 
         let (unread, e2) = reduced(read, .toggleRead)
-        expected.rows[0].isRead = false
+        setRead(&expected, 0, to: false)
         expected.message = "Marked unread."
+        expected.undoStack.append(readEntry(false, [F.identity(0)], label: "mark 1 article unread"))
         #expect(unread == expected)
         #expect(e2 == [.setRead(false, [F.identity(0)])])
     }
@@ -471,8 +513,9 @@ import TermKit
         F.settle(&start, [.open])
         let (state, effects) = reduced(start, .toggleRead)
         var expected = start
-        expected.rows[0].isRead = false
+        setRead(&expected, 0, to: false)
         expected.message = "Marked unread."
+        expected.undoStack = [readEntry(false, [F.identity(0)], label: "mark 1 article unread")]
         #expect(state == expected)
         #expect(effects == [.setRead(false, [F.identity(0)])])
     }
@@ -481,11 +524,14 @@ import TermKit
         let start = F.loadedState()
         let (state, effects) = reduced(start, .markAllRead)
         var expected = start
-        for i in expected.rows.indices { expected.rows[i].isRead = true }
+        for i in 0..<12 { setRead(&expected, i) }
         expected.message = "Marked 8 articles read."
-        #expect(state == expected)
         let sorted = ["bees.md", "harbours.html", "hydropower.html", "long.md", "night-harvests.md", "shogi.html",
                       "soup.txt", "typesetting.html"].map { ArticleIdentity(rawValue: "url:https://example.org/" + $0) }
+        // Undo names the same articles in library order.
+        expected.undoStack = [UndoEntry(label: "mark 8 articles read", redo: [.read(true, sorted)],
+                                        undo: [.read(false, [0, 2, 3, 5, 6, 8, 9, 10].map(F.identity))])]
+        #expect(state == expected)
         #expect(effects == [.setRead(true, sorted)])
     }
 
@@ -495,8 +541,9 @@ import TermKit
         let start = F.loadedState(rows: rows)
         let (state, effects) = reduced(start, .markAllRead)
         var expected = start
-        expected.rows[5].isRead = true
+        setRead(&expected, 5)
         expected.message = "Marked 1 article read."
+        expected.undoStack = [readEntry(true, [F.identity(5)], label: "mark 1 article read")]
         #expect(state == expected)
         #expect(effects == [.setRead(true, [F.identity(5)])])
     }
@@ -530,9 +577,9 @@ import TermKit
         let start = F.loadedState(rows: shared.rows)
         let (read, e1) = reduced(start, .toggleRead)
         var expected = start
-        expected.rows[0].isRead = true
-        expected.rows[2].isRead = true
+        for i in [0, 2] { expected.library[i].isRead = true; expected.rows[i].isRead = true }
         expected.message = "Marked read."
+        expected.undoStack = [readEntry(true, [shared.twice], label: "mark 1 article read")]   // one article, two files
         #expect(read == expected)
         #expect(e1 == [.setRead(true, [shared.twice])])
 
@@ -540,9 +587,9 @@ import TermKit
         F.settle(&onCopy, [.last])
         let (unread, e2) = reduced(onCopy, .toggleRead)
         expected = onCopy
-        expected.rows[0].isRead = false
-        expected.rows[2].isRead = false
+        for i in [0, 2] { expected.library[i].isRead = false; expected.rows[i].isRead = false }
         expected.message = "Marked unread."
+        expected.undoStack.append(readEntry(false, [shared.twice], label: "mark 1 article unread"))
         #expect(unread == expected)
         #expect(e2 == [.setRead(false, [shared.twice])])
     }
@@ -554,8 +601,8 @@ import TermKit
         let (state, effects) = reduced(start, .open)
         var expected = start
         expected.focus = .reader
-        expected.rows[0].isRead = true
-        expected.rows[2].isRead = true
+        expected.reader!.openedAt = F.now
+        for i in [0, 2] { expected.library[i].isRead = true; expected.rows[i].isRead = true }
         #expect(state == expected)
         #expect(effects == [.setRead(true, [shared.twice])])
     }
@@ -565,8 +612,11 @@ import TermKit
         let start = F.loadedState(rows: shared.rows)
         let (state, effects) = reduced(start, .markAllRead)
         var expected = start
-        for i in expected.rows.indices { expected.rows[i].isRead = true }
+        for i in expected.rows.indices { expected.library[i].isRead = true; expected.rows[i].isRead = true }
         expected.message = "Marked 2 articles read."
+        // The change names the articles sorted; its undo names them in library order.
+        expected.undoStack = [UndoEntry(label: "mark 2 articles read", redo: [.read(true, [F.identity(5), shared.twice])],
+                                        undo: [.read(false, [shared.twice, F.identity(5)])])]
         #expect(state == expected)
         #expect(effects == [.setRead(true, [F.identity(5), shared.twice])])   // sorted: "url:https://example.org/…" first
     }
@@ -576,7 +626,8 @@ import TermKit
         let readSet: Set = [F.identity(0), F.identity(2), ArticleIdentity(rawValue: "sha256:unknown")]
         let (state, effects) = reduced(start, .readStateReloaded(readSet))
         var expected = start
-        for i in expected.rows.indices { expected.rows[i].isRead = (i == 0 || i == 2) }
+        for i in 0..<12 { setRead(&expected, i, to: i == 0 || i == 2) }
+        #expect(expected.unreadCount == 10)
         #expect(state == expected)
         #expect(effects == [])
     }
@@ -590,8 +641,9 @@ import TermKit
         var expected = start
         expected.zoomed = true
         expected.focus = .reader
-        expected.rows[0].isRead = true
+        setRead(&expected, 0)
         expected.reader = loadedReader(0, width: 100)     // text is capped at 100 columns
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [.setRead(true, [F.identity(0)])])
     }
@@ -602,11 +654,14 @@ import TermKit
         start.reader!.top = 1                       // 29 lines at 69 columns in 28 rows: the last top
         F.settle(&start, [.zoom])
         #expect(start.zoomed)
-        #expect(start.reader == loadedReader(0, width: 100, top: 0))  // 23 lines fit in 28 rows
+        var zoomedReader = loadedReader(0, width: 100, top: 0)           // 23 lines fit in 28 rows
+        zoomedReader.openedAt = F.now
+        #expect(start.reader == zoomedReader)
         let (state, effects) = reduced(start, .zoom)
         var expected = start
         expected.zoomed = false
         expected.reader = loadedReader(0, width: 69)
+        expected.reader!.openedAt = F.now
         #expect(state == expected)
         #expect(effects == [])
     }
@@ -623,14 +678,17 @@ import TermKit
         let (back, e2) = reduced(zoomed, .back)
         expected.zoomed = false
         expected.focus = .list
+        // Zoomed, lines 5…26 of 29 were on screen (22 rows): 27/29 = 0.931 through, saved on leaving.
+        edit(&expected, 0) { $0.position = 0.931 }
         #expect(back == expected)
-        #expect(e2 == [])
+        #expect(e2 == [.save(.position(0.931, F.identity(0)))])
     }
 
     // MARK: Help
 
     @Test func helpOpensScrollsAndCloses() {
-        let start = F.loadedState()                  // 44 help lines in 22 rows: the last top is 22
+        let start = F.loadedState()                  // 92 help lines in 22 rows: the last top is 70
+        #expect(HelpScreen.lines(for: start.keyMap, theme: start.theme).count == 92)
         let (open, e1) = reduced(start, .help)
         var expected = start
         expected.helpTop = 0
@@ -650,7 +708,13 @@ import TermKit
         let (page, _) = reduced(open, .pageDown)
         expected.helpTop = 22
         #expect(page == expected)
-        let (pastEnd, _) = reduced(page, .down)
+        var end = page
+        F.settle(&end, [.pageDown, .pageDown])
+        #expect(end.helpTop == 66)
+        F.settle(&end, [.pageDown])
+        expected.helpTop = 70                        // clamped to the last page
+        #expect(end == expected)
+        let (pastEnd, _) = reduced(end, .down)
         #expect(pastEnd == expected)
         let (pageUp, _) = reduced(page, .pageUp)
         expected.helpTop = 0
@@ -685,11 +749,12 @@ import TermKit
 
     @Test func helpPositionStaysValidAfterAResize() {
         var start = F.loadedState()
-        F.settle(&start, [.help, .pageDown])        // top 22, the last top at 24 rows
+        F.settle(&start, [.help, .pageDown, .pageDown, .pageDown, .pageDown])   // top 70, the last top at 24 rows
+        #expect(start.helpTop == 70)
         var taller = start
         F.settle(&taller, .resize(Size(width: 80, height: 40)))
-        // 44 lines in 38 rows: the last top is now 6, and "down" must not move up.
-        #expect(taller.helpTop == 6)
+        // 92 lines in 38 rows: the last top is now 54, and "down" must not move up.
+        #expect(taller.helpTop == 54)
         let (down, _) = reduced(taller, .down)
         #expect(down.helpTop! >= taller.helpTop!)
     }

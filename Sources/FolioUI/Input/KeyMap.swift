@@ -38,12 +38,12 @@ public struct KeyMap: Equatable, Sendable {
     /// The command for `key` in `context`; list and reader fall back to global.
     public func command(for key: Key, in context: KeyContext) -> Command? {
         if let command = lookup[context]?[key] { return command }
-        return context == .help ? nil : lookup[.global]?[key]
+        return context == .help || context == .links ? nil : lookup[.global]?[key]
     }
 
     /// "j/k move  Enter open …" for the status bar.
     public func hints(for context: KeyContext) -> [(keys: String, text: String)] {
-        rows.filter { ($0.context == context || context != .help && $0.context == .global) && $0.hint != nil }
+        rows.filter { ($0.context == context || (context == .list || context == .reader) && $0.context == .global) && $0.hint != nil }
             .map { row in (row.keys.prefix(2).map(\.label).joined(separator: "/"), row.hint!) }
     }
 }

@@ -12,13 +12,18 @@ public final class LibraryEffects: EffectHandler {
     private let cacheSize = 16
     private var changeToken: Int?
     private let indexer: BackgroundIndexer?
+    private let searchIndex: SearchIndex?
+    private let indexRoot: String
     private let largeLoads = BackgroundLoads()
 
-    private var readSet: Set<ArticleIdentity>?
+    private var states: [ArticleIdentity: ArticleState]?
 
-    public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil) {
+    public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil,
+                searchIndex: SearchIndex? = nil, indexRoot: String = "") {
         self.store = store
         self.indexer = indexer
+        self.searchIndex = searchIndex
+        self.indexRoot = indexRoot
         pathsToOpen = Dictionary(articles.map { ($0.path, $0.absolutePath) }, uniquingKeysWith: { a, _ in a })
         changeToken = try? store.externalChangeToken()
     }
@@ -47,7 +52,7 @@ public final class LibraryEffects: EffectHandler {
         case .setRead(let read, let identities):
             do {
                 try store.setRead(read, for: identities)
-                if readSet != nil { for identity in identities { if read { readSet!.insert(identity) } else { readSet!.remove(identity) } } }
+                remember(.read(read, identities))
                 return []
             } catch StateFailure.notSaved {
                 return [.effectFailed("Read-only: this change is not saved.")]
@@ -56,8 +61,27 @@ public final class LibraryEffects: EffectHandler {
                 let onDisk = (try? store.readIdentities()).map { [Action.readStateReloaded($0)] } ?? []
                 return onDisk + [.effectFailed("Not saved: \(error)")]
             }
-        case .redraw:
+        case .save(let change):
+            do {
+                try store.save(change)
+                remember(change)
+                return []
+            } catch StateFailure.notSaved {
+                return [.effectFailed("Read-only: this change is not saved.")]
+            } catch {
+                return [.effectFailed("Not saved: \(error)")]
+            }
+        case .saveSetting(let key, let value):
+            try? store.setSetting(key, value)
             return []
+        case .trash(let requests, let redo):
+            return [trash(requests, redo: redo)]
+        case .restore(let records, let rows):
+            return [restore(records, rows: rows)]
+        case .searchLibrary(let text):
+            return search(text)
+        case .redraw, .pipe, .edit, .openURL, .copyToClipboard:
+            return []  // the run loop does these: they need the terminal
         }
     }
 
@@ -65,9 +89,9 @@ public final class LibraryEffects: EffectHandler {
         var actions: [Action] = []
         if let token = try? store.externalChangeToken(), token != changeToken {
             changeToken = token
-            if let fresh = try? store.readIdentities() {
-                readSet = fresh
-                actions.append(.readStateReloaded(fresh))
+            if let fresh = try? store.states() {
+                states = fresh
+                actions.append(.statesReloaded(fresh))
             }
         }
         if let batches = indexer?.collect(), !batches.isEmpty { actions.append(.libraryUpdated(update(from: batches))) }
@@ -85,7 +109,7 @@ public final class LibraryEffects: EffectHandler {
 
     /// Turns the indexer's batches into one update for the list, with read flags.
     private func update(from batches: [LibraryIndexer.Batch]) -> LibraryUpdate {
-        if readSet == nil { readSet = (try? store.readIdentities()) ?? [] }
+        if states == nil { states = (try? store.states()) ?? [:] }
         var update = LibraryUpdate()
         for batch in batches {
             update.removed += batch.removed
@@ -95,7 +119,7 @@ public final class LibraryEffects: EffectHandler {
                 case .article(let summary):
                     pathsToOpen[summary.path] = summary.absolutePath
                     cache[summary.path] = nil
-                    update.upserted.append(ArticleRow(summary: summary, isRead: readSet!.contains(summary.identity)))
+                    update.upserted.append(ArticleRow(summary: summary, state: states![summary.identity] ?? ArticleState()))
                 case .problem(let reason):
                     update.problems[file.path] = reason
                 }
@@ -105,6 +129,12 @@ public final class LibraryEffects: EffectHandler {
             update.finished = batch.finished
         }
         return update
+    }
+
+    /// Keeps the cached states in step with what was saved.
+    private func remember(_ change: StateChange) {
+        guard states != nil else { return }
+        for identity in change.identities { change.apply(to: &states![identity, default: ArticleState()]) }
     }
 
     static func size(of file: String) -> Int {
@@ -117,5 +147,46 @@ public final class LibraryEffects: EffectHandler {
         cacheOrder.removeAll { $0 == path }
         cacheOrder.append(path)
         if cacheOrder.count > cacheSize { cache[cacheOrder.removeFirst()] = nil }
+    }
+
+    // MARK: Trash and search (wired to FolioCore's Trash and SearchIndex)
+
+    private func trash(_ requests: [TrashRequest], redo: Bool) -> Action {
+        var records: [TrashRecord] = []
+        var failures: [String] = []
+        for request in requests {
+            do {
+                let item = try Trash.move(request.file)
+                records.append(TrashRecord(path: request.path, originalPath: item.originalPath, trashedPath: item.trashedPath, infoPath: item.infoPath))
+                cache[request.path] = nil
+            } catch {
+                failures.append("\(PathCoding.display(request.path)): \(error)")
+            }
+        }
+        return .trashed(records, failures: failures, redo: redo)
+    }
+
+    private func restore(_ records: [TrashRecord], rows: [ArticleRow]) -> Action {
+        var restored: [TrashRecord] = []
+        var failures: [String] = []
+        for record in records {
+            do {
+                try Trash.restore(TrashedItem(originalPath: record.originalPath, trashedPath: record.trashedPath, infoPath: record.infoPath))
+                restored.append(record)
+            } catch {
+                failures.append("\(PathCoding.display(record.path)): \(error)")
+            }
+        }
+        return .restored(restored, rows: rows, failures: failures)
+    }
+
+    private func search(_ text: String) -> [Action] {
+        guard let searchIndex else { return [.effectFailed("Search is not available: the index could not be opened.")] }
+        do {
+            let hits = try searchIndex.search(root: indexRoot, query: text, limit: 500)
+            return [.searchResults(text, hits.map { SearchResult(path: $0.path, snippet: $0.snippet) })]
+        } catch {
+            return [.effectFailed("Search: \(error)")]
+        }
     }
 }

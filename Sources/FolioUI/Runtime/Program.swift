@@ -79,7 +79,13 @@ public final class Program {
     public func handle(_ event: Event) {
         switch event {
         case .key(let key):
-            if let command = state.keyMap.command(for: key, in: state.keyContext) { dispatch(.command(command)) }
+            if state.prompt != nil {
+                dispatch(.promptKey(key))
+            } else if let command = state.keyMap.command(for: key, in: state.keyContext) {
+                dispatch(.command(command))
+            }
+        case .mouse(let mouse):
+            dispatch(.mouse(mouse))
         case .resize(let size):
             dispatch(.resize(size))
         case .terminate(let signal):
@@ -98,6 +104,9 @@ public final class Program {
                 switch effect {
                 case .redraw: lastFrame = nil
                 case .loadArticle: deferredLoad = effect
+                case .pipe, .edit, .openURL, .copyToClipboard:
+                    queue.append(contentsOf: TerminalEffects.perform(effect, backend: backend))
+                    if case .copyToClipboard = effect {} else { lastFrame = nil }  // the screen was handed over
                 default: queue.append(contentsOf: effects.perform(effect))
                 }
             }

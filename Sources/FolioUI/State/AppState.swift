@@ -5,14 +5,37 @@ import TermKit
 /// Which pane receives keys.
 public enum Focus: Equatable, Sendable { case list, reader }
 
-/// One row of the article list.
+/// One row of the article list: the article and what folio remembers about it.
 public struct ArticleRow: Equatable, Sendable {
     public var summary: ArticleSummary
     public var isRead: Bool
+    public var isStarred = false
+    public var isArchived = false
+    public var tags: [String] = []
+    /// How far through the article the reader got, 0…1.
+    public var position: Double = 0
+    /// Marked with `t` for an action on several articles at once.
+    public var isMarked = false
+
     public init(summary: ArticleSummary, isRead: Bool) {
         self.summary = summary
         self.isRead = isRead
     }
+
+    public init(summary: ArticleSummary, state: ArticleState) {
+        self.summary = summary
+        isRead = state.isRead
+        isStarred = state.isStarred
+        isArchived = state.isArchived
+        tags = state.tags
+        position = state.position
+    }
+
+    var identity: ArticleIdentity { summary.identity }
+    var path: String { summary.path }
+
+    /// Opened and left part-way through.
+    public var isHalfRead: Bool { position > 0.02 && position < 0.95 }
 }
 
 /// The article shown in the reader pane.
@@ -33,6 +56,10 @@ public struct ReaderState: Equatable, Sendable {
     /// For a long article laid out a slice at a time: the blocks laid out so
     /// far. Nil when every line is laid out.
     public var laidOutBlocks: Int? = nil
+    /// Text being looked for with `/` in the reader; matches are highlighted.
+    public var find: String? = nil
+    /// When the reader was focused on this article (for the "read after N seconds" rule).
+    public var openedAt: Date? = nil
 
     public init(path: String) { self.path = path }
 }
@@ -41,11 +68,30 @@ public struct ReaderState: Equatable, Sendable {
 public struct AppState: Equatable, Sendable {
     /// The folder as the title bar shows it.
     public var folderName: String
-    public var rows: [ArticleRow] {
-        didSet { unreadCount = Self.countUnread(rows) }
+    /// Every article of the library, newest first.
+    public var library: [ArticleRow] {
+        didSet { unreadCount = Self.countUnread(library) }
     }
-    /// Kept with the rows, so drawing a frame never walks the whole list.
+    /// The list as shown: the library without archived articles (unless the
+    /// filter asks for them), filtered and sorted. Selection indexes this.
+    public var rows: [ArticleRow]
+    /// Kept with the library, so drawing a frame never walks the whole list.
     public private(set) var unreadCount: Int
+    /// The active filter (`l`, a view, or full-text search results).
+    public var filter: ListFilter? = nil
+    public var sort = SortOrder.date
+    public var sortReversed = false
+    /// Changes that `u` undoes and `^R` redoes, most recent last.
+    public var undoStack: [UndoEntry] = []
+    public var redoStack: [UndoEntry] = []
+    /// A line being typed at the bottom (a filter, a search, a tag, a command).
+    public var prompt: Prompt? = nil
+    /// Named filters reachable with 1–9.
+    public var views: [SavedView] = []
+    /// The article's links, listed with `L`: the selected one.
+    public var linkSelection: Int? = nil
+    /// When an article counts as read.
+    public var readRule = ReadRule.onOpen
     public var selection = 0
     /// First visible row of the list.
     public var listTop = 0
@@ -76,7 +122,8 @@ public struct AppState: Equatable, Sendable {
     public init(folderName: String, rows: [ArticleRow], size: Size, now: Date, problemCount: Int = 0, message: String? = nil,
                 keyMap: KeyMap = .standard, theme: Theme = .standard) {
         self.folderName = folderName
-        self.rows = rows
+        self.library = rows
+        self.rows = rows.filter { !$0.isArchived }
         self.unreadCount = Self.countUnread(rows)
         self.keyMap = keyMap
         self.theme = theme
@@ -91,7 +138,11 @@ public struct AppState: Equatable, Sendable {
     public var layout: Layout { Layout(size: size, zoomed: zoomed) }
 
     /// The key context for the next key.
-    public var keyContext: KeyContext { helpTop != nil ? .help : (focus == .list ? .list : .reader) }
+    public var keyContext: KeyContext {
+        if helpTop != nil { return .help }
+        if linkSelection != nil { return .links }
+        return focus == .list ? .list : .reader
+    }
 
     /// Rows sorted newest first (the article's date, else the file's).
     public static func sorted(_ rows: [ArticleRow]) -> [ArticleRow] {

@@ -5,17 +5,25 @@ import FolioCore
 /// place in date order.
 extension AppState {
     mutating func merge(_ update: LibraryUpdate) -> [Effect] {
+        // A refresh that found nothing new touches nothing (no pass over 100,000 rows).
+        if update.upserted.isEmpty && update.removed.isEmpty && update.problems.isEmpty {
+            indexing = update.finished ? nil : IndexingProgress(done: update.done, total: update.total)
+            return reader == nil ? showSelected() : []
+        }
+        // While a folder is read for the first time, the list stays at its top (the newest).
+        let atTop = !wasIndexedBefore && selection == 0 && listTop == 0
         let selectedPath = selectedRow?.summary.path
         let topPath = rows.indices.contains(listTop) ? rows[listTop].summary.path : nil
         let changed = Set(update.upserted.map(\.summary.path))
         let gone = Set(update.removed).union(changed).union(update.problems.keys)
         var isNew = 0
         if wasIndexedBefore && update.finished || !update.upserted.isEmpty && update.upserted.count < 1000 {
-            let existing = Set(rows.lazy.map(\.summary.path))
+            let existing = Set(library.lazy.map(\.summary.path))
             isNew = update.upserted.reduce(0) { $0 + (existing.contains($1.summary.path) ? 0 : 1) }
         }
-        if !gone.isEmpty { rows.removeAll { gone.contains($0.summary.path) } }
-        if !update.upserted.isEmpty { rows = Self.mergeSorted(rows, Self.sorted(update.upserted)) }
+        if !gone.isEmpty { library.removeAll { gone.contains($0.summary.path) } }
+        if !update.upserted.isEmpty { library = Self.mergeSorted(library, Self.sorted(update.upserted)) }
+        refreshRows()
 
         for path in update.removed { problemPaths.remove(path) }
         for path in changed { problemPaths.remove(path) }
@@ -28,6 +36,10 @@ extension AppState {
             selection = min(selection, max(0, rows.count - 1))
         }
         if let path = topPath, let index = rows.firstIndex(where: { $0.summary.path == path }) { listTop = index }
+        if atTop {
+            selection = 0
+            listTop = 0
+        }
         indexing = update.finished ? nil : IndexingProgress(done: update.done, total: update.total)
         if update.finished, wasIndexedBefore, isNew + update.removed.count > 0 {
             var parts: [String] = []

@@ -9,7 +9,18 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .command(let command):
         state.message = nil
         if state.helpTop != nil { return reduceHelp(&state, command) }
+        if state.linkSelection != nil { return state.reduceLinks(command) }
         return state.focus == .list ? reduceList(&state, command) : reduceReader(&state, command)
+    case .promptKey(let key):
+        return state.promptKey(key)
+    case .mouse(let mouse):
+        return reduceMouse(&state, mouse)
+    case .searchResults(let text, let results):
+        return state.showSearchResults(text, hits: results.map { ($0.path, $0.snippet) })
+    case .trashed(let records, let failures, let redo):
+        return state.trashed(records, failures: failures, redo: redo)
+    case .restored(let records, let rows, let failures):
+        return state.restored(records, rows: rows, failures: failures)
     case .start:
         keepSelectionVisible(&state)
         return preview(&state)
@@ -31,17 +42,30 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.reader!.layoutWidth = 0
         layOutReader(&state)
+        state.restorePosition()
         return []
     case .libraryUpdated(let update):
         let effects = state.merge(update)
         keepSelectionVisible(&state)
         return effects
+    case .statesReloaded(let states):
+        let archivedBefore = state.library.filter(\.isArchived).count
+        func update(_ row: inout ArticleRow) {
+            let marked = row.isMarked
+            row = ArticleRow(summary: row.summary, state: states[row.identity] ?? ArticleState())
+            row.isMarked = marked
+        }
+        for i in state.library.indices { update(&state.library[i]) }
+        for i in state.rows.indices { update(&state.rows[i]) }
+        if state.library.filter(\.isArchived).count != archivedBefore { state.refreshRows() }
+        return []
     case .readStateReloaded(let readSet):
+        for i in state.library.indices { state.library[i].isRead = readSet.contains(state.library[i].summary.identity) }
         for i in state.rows.indices { state.rows[i].isRead = readSet.contains(state.rows[i].summary.identity) }
         return []
     case .tick(let now):
         state.now = now
-        return []
+        return state.readAfterDelay()
     case .effectFailed(let text):
         state.message = text
         return []
@@ -63,7 +87,14 @@ private func reduceList(_ state: inout AppState, _ command: Command) -> [Effect]
     case .halfPageUp: return select(&state, state.selection - max(1, page / 2))
     case .open, .switchFocus: return open(&state, state.selection)
     case .quit: state.quitting = true; return []
-    default: return reduceGlobal(&state, command)
+    case .limit: state.open(.filter, text: state.filter?.searchHits == nil ? state.filter?.text ?? "" : ""); return []
+    case .search: state.open(.librarySearch); return []
+    case .sort: return state.cycleSort(reverse: false)
+    case .reverseSort: return state.cycleSort(reverse: true)
+    case .mark: return state.toggleMark()
+    default:
+        if let n = command.viewNumber { return state.showView(n) }
+        return reduceGlobal(&state, command)
     }
 }
 
@@ -79,9 +110,17 @@ private func reduceReader(_ state: inout AppState, _ command: Command) -> [Effec
     case .first: scrollReader(&state, by: -Int.max / 2)
     case .last: scrollReader(&state, by: Int.max / 2)
     case .back, .switchFocus:
+        let saved = state.rememberPosition()
         state.focus = .list
+        state.reader?.openedAt = nil
         if state.zoomed { state.zoomed = false; layOutReader(&state) }
         keepSelectionVisible(&state)
+        return saved
+    case .find: state.open(.findInArticle, text: state.reader?.find ?? "")
+    // n and N find the next and previous match while a search is on; else they
+    // are next unread and toggle read, as everywhere.
+    case .findNext: return state.reader?.find != nil ? state.findNext(forward: true) : reduceGlobal(&state, .nextUnread)
+    case .findPrevious: return state.reader?.find != nil ? state.findNext(forward: false) : reduceGlobal(&state, .toggleRead)
     default: return reduceGlobal(&state, command)
     }
     return []
@@ -108,19 +147,26 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command) -> [Effec
     switch command {
     case .nextUnread: return openUnread(&state, forward: true)
     case .previousUnread: return openUnread(&state, forward: false)
-    case .toggleRead:
-        guard let row = state.selectedRow else { return [] }
-        let read = !row.isRead
-        setRead(&state, read, identity: row.summary.identity)
-        state.message = read ? "Marked read." : "Marked unread."
-        return [.setRead(read, [row.summary.identity])]
+    case .toggleRead, .star, .archive:
+        return state.toggle(command)
     case .markAllRead:
-        let unread = state.rows.filter { !$0.isRead }.map(\.summary.identity)
+        let unread = Array(Set(state.rows.filter { !$0.isRead }.map(\.summary.identity))).sorted { $0.rawValue < $1.rawValue }
         guard !unread.isEmpty else { state.message = "All articles are already read."; return [] }
-        for i in state.rows.indices { state.rows[i].isRead = true }
-        let count = Set(unread).count
-        state.message = "Marked \(count) article\(count == 1 ? "" : "s") read."
-        return [.setRead(true, Array(Set(unread)).sorted { $0.rawValue < $1.rawValue })]
+        // Many at once asks first.
+        if unread.count > 50 { state.open(.confirm(.markAllRead(unread))); return [] }
+        let effects = state.change(.read(true, unread), label: "mark # read")
+        state.message = "Marked \(unread.count) article\(unread.count == 1 ? "" : "s") read."
+        return effects
+    case .delete: return state.delete()
+    case .undo: return state.undo()
+    case .redo: return state.redo()
+    case .addTag: if !state.targets.isEmpty { state.open(.addTag) }; return []
+    case .removeTag: if !state.targets.isEmpty { state.open(.removeTag) }; return []
+    case .search: state.open(.librarySearch); return []
+    case .pipe: if state.reader != nil { state.open(.pipe) }; return []
+    case .links: return state.showLinks()
+    case .yank: return state.yankArticleURL()
+    case .edit: return state.selectedRow.map { [.edit(file: $0.summary.absolutePath)] } ?? []
     case .zoom:
         guard !state.rows.isEmpty else { return [] }
         state.zoomed.toggle()
@@ -142,6 +188,29 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command) -> [Effec
     }
 }
 
+/// A click selects (or, in the reader, focuses it); the wheel scrolls what it is over.
+private func reduceMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+    guard state.prompt == nil, state.helpTop == nil, state.linkSelection == nil else { return [] }
+    let layout = state.layout
+    let inList = !state.zoomed && mouse.y >= layout.list.y && mouse.y < layout.list.maxY && mouse.x >= layout.list.x && mouse.x < layout.list.maxX
+    let inReader = mouse.y >= layout.reader.y && mouse.y < layout.reader.maxY && mouse.x >= layout.reader.x && mouse.x < layout.reader.maxX
+    switch mouse.kind {
+    case .click where inList:
+        let index = state.listTop + mouse.y - layout.list.y
+        guard state.rows.indices.contains(index) else { return [] }
+        if index == state.selection { return open(&state, index) }  // a second click opens
+        state.focus = .list
+        return select(&state, index)
+    case .click where inReader:
+        return state.focus == .reader || state.reader == nil ? [] : open(&state, state.selection)
+    case .wheelUp where inList: return select(&state, state.selection - 3)
+    case .wheelDown where inList: return select(&state, state.selection + 3)
+    case .wheelUp where inReader: scrollReader(&state, by: -3); return []
+    case .wheelDown where inReader: scrollReader(&state, by: 3); return []
+    default: return []
+    }
+}
+
 // MARK: - Helpers
 
 /// Moves the list selection (clamped) and shows that article in the reader.
@@ -159,11 +228,16 @@ extension AppState {
 
 /// Shows the selected article in the reader pane, loading it when needed.
 private func preview(_ state: inout AppState) -> [Effect] {
-    guard let row = state.selectedRow else { state.reader = nil; return [] }
+    guard let row = state.selectedRow else {
+        let saved = state.rememberPosition()
+        state.reader = nil
+        return saved
+    }
     if state.reader?.path == row.summary.path { return [] }
+    let saved = state.rememberPosition()
     state.reader = ReaderState(path: row.summary.path)
     layOutReader(&state)
-    return [.loadArticle(path: row.summary.path)]
+    return saved + [.loadArticle(path: row.summary.path)]
 }
 
 /// Opens an article: selects it, focuses the reader, marks it read.
@@ -173,8 +247,9 @@ private func open(_ state: inout AppState, _ index: Int) -> [Effect] {
     keepSelectionVisible(&state)
     var effects = preview(&state)
     state.focus = .reader
+    state.reader?.openedAt = state.now
     let row = state.rows[index]
-    if !row.isRead {
+    if !row.isRead && state.readRule == .onOpen {
         setRead(&state, true, identity: row.summary.identity)
         effects.append(.setRead(true, [row.summary.identity]))
     }
@@ -198,7 +273,7 @@ private func openUnread(_ state: inout AppState, forward: Bool) -> [Effect] {
 
 /// Sets the read flag on every row of one article (a story saved twice is one article).
 private func setRead(_ state: inout AppState, _ read: Bool, identity: ArticleIdentity) {
-    for i in state.rows.indices where state.rows[i].summary.identity == identity { state.rows[i].isRead = read }
+    state.updateRows([identity]) { $0.isRead = read }
 }
 
 private func keepSelectionVisible(_ state: inout AppState) {

@@ -2,7 +2,7 @@ import TermKit
 
 /// The help screen, generated from the key map's rows.
 public enum HelpScreen {
-    static let sections: [(KeyContext, String)] = [(.list, "In the list"), (.reader, "In the reader"), (.global, "Everywhere"), (.help, "In this help")]
+    static let sections: [(KeyContext, String)] = [(.list, "In the list"), (.reader, "In the reader"), (.global, "Everywhere"), (.links, "In the list of links (L)"), (.help, "In this help")]
 
     public static func lines(for keyMap: KeyMap, theme: Theme) -> [StyledLine] {
         var out: [StyledLine] = [[Span("folio keys", style: theme.heading)], []]

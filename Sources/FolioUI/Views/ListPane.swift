@@ -9,7 +9,8 @@ enum ListPane {
         guard rect.height > 0, rect.width > 0 else { return }
         let theme = state.theme
         if state.rows.isEmpty {
-            let empty = state.indexing != nil ? " Reading the folder…" : " No articles here."
+            let empty = state.indexing != nil ? " Reading the folder…"
+                : state.filter != nil ? " Nothing matches; l then Enter shows all." : " No articles here."
             buffer.put(empty, x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.metadata)
             if rect.height > 1 {
                 buffer.put(" folio reads .txt, .md and .html files.", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.metadata)
@@ -30,11 +31,25 @@ enum ListPane {
             func style(_ s: Style) -> Style { selected && state.focus == .list ? s.adding(theme.selection.attributes) : s }
             if selected && state.focus != .list {
                 buffer.put("▌", x: rect.x, y: y, style: theme.inactiveSelectionMarker)
+            } else if row.isMarked {
+                buffer.put("*", x: rect.x, y: y, style: style(theme.unreadMarker))
             }
-            if !row.isRead { buffer.put("●", x: rect.x + 1, y: y, style: style(theme.unreadMarker)) }
+            if !row.isRead {
+                buffer.put("●", x: rect.x + 1, y: y, style: style(theme.unreadMarker))
+            } else if row.isHalfRead {
+                buffer.put("◐", x: rect.x + 1, y: y, style: style(theme.metadata))
+            }
+            if row.isStarred { buffer.put("★", x: rect.x + 2, y: y, style: style(theme.unreadMarker)) }
             var x = rect.x + 3
             let s = row.summary
-            buffer.put(DisplayWidth.fit(s.title, to: columns.title), x: x, y: y, style: style(base))
+            if let snippet = state.filter?.searchHits?[s.path], !snippet.isEmpty {
+                // Search results: the title, then where the words were found.
+                let titleWidth = min(DisplayWidth.of(s.title), max(columns.title / 2, columns.title - DisplayWidth.of(snippet) - 3))
+                buffer.put(DisplayWidth.truncate(s.title, to: titleWidth), x: x, y: y, style: style(base))
+                buffer.put(DisplayWidth.fit(" — " + snippet, to: columns.title - titleWidth), x: x + titleWidth, y: y, style: style(theme.metadata))
+            } else {
+                buffer.put(DisplayWidth.fit(s.title, to: columns.title), x: x, y: y, style: style(base))
+            }
             x += columns.title
             if columns.source > 0 {
                 buffer.put(" " + DisplayWidth.fit(s.source ?? "", to: columns.source - 1), x: x, y: y, style: style(theme.metadata))

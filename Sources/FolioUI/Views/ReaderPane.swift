@@ -10,7 +10,17 @@ enum ReaderPane {
             return
         }
         let text = Rect(x: layout.readerTextX, y: rect.y, width: layout.readerTextWidth, height: rect.height)
-        TextView.draw(reader.lines, from: reader.top, in: &buffer, text)
+        if state.linkSelection != nil, case .loaded(let article) = reader.content {
+            LinksView.draw(article.links, selected: state.linkSelection!, theme: state.theme, in: &buffer, text)
+            return
+        }
+        if let find = reader.find {
+            // Only the visible lines are searched for highlighting.
+            let visible = reader.lines.dropFirst(reader.top).prefix(rect.height).map { ReaderFind.highlight($0, find) }
+            TextView.draw(Array(visible), from: 0, in: &buffer, text)
+        } else {
+            TextView.draw(reader.lines, from: reader.top, in: &buffer, text)
+        }
     }
 
     /// "31%": how far through the article the bottom of the pane is.

@@ -7,6 +7,17 @@ enum StatusBar {
         let theme = state.theme
         let position = (state.helpTop == nil ? ReaderPane.position(state) : nil).map { " " + $0 + " " } ?? ""
         let room = rect.width - DisplayWidth.of(position)
+        if let prompt = state.prompt {
+            // The end of what is typed stays in view, with a block for the cursor.
+            let label = " " + prompt.label
+            let textRoom = max(1, rect.width - DisplayWidth.of(label) - 2)
+            var text = prompt.text
+            while DisplayWidth.of(text) > textRoom { text.removeFirst() }
+            var x = rect.x + buffer.put(label, x: rect.x, y: rect.y, style: theme.message)
+            x += buffer.put(text, x: x, y: rect.y, maxWidth: rect.maxX - x)
+            buffer.put(" ", x: x, y: rect.y, maxWidth: 1, style: .reverse)
+            return
+        }
         if let message = state.message {
             buffer.put(" " + message, x: rect.x, y: rect.y, maxWidth: room, style: theme.message)
         } else {

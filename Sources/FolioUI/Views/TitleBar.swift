@@ -3,10 +3,12 @@ import TermKit
 /// " folio ─ Samples ─ 17 articles, 12 unread                     ? help"
 enum TitleBar {
     static func draw(_ state: AppState, in buffer: inout Buffer, _ rect: Rect) {
-        let count = state.rows.count
+        let count = state.library.count
         var counts = " ─ \(count) article\(count == 1 ? "" : "s"), \(state.unreadCount) unread"
         if state.problemCount > 0 { counts += " ─ \(state.problemCount) unreadable" }
         if state.stateIsReadOnly { counts += " ─ read-only" }
+        if let filter = state.filter { counts += " ─ \(filter.text) (\(state.rows.count) shown)" }
+        if state.sort != .date || state.sortReversed { counts += " ─ by \(state.sort.label)\(state.sortReversed ? ", reversed" : "")" }
         if let progress = state.indexing {
             counts += progress.total > 0 ? " ─ indexing \(grouped(progress.done)) / \(grouped(progress.total))" : " ─ checking folder"
         }
