@@ -17,8 +17,20 @@ struct Browse: ParsableCommand {
 
     @OptionGroup var options: StateOptions
 
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $FOLIO_CONFIG, else $XDG_CONFIG_HOME/folio/config).", valueName: "path"))
+    var config: String?
+
+    @Flag(name: .long, help: "Print the configuration in effect (settings, keys, colours, views) and exit.")
+    var dumpConfig = false
+
     func run() throws {
         let started = FrameTrace.now()
+        let settings = Config.load(option: config)
+        if dumpConfig {
+            for problem in settings.problems { CommandSupport.printError(problem.description) }
+            print(settings.dump(), terminator: "")
+            return
+        }
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -38,21 +50,30 @@ struct Browse: ParsableCommand {
             let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
             defer { terminal.close() }
+            terminal.enableMouse(settings.settings.mouse)
             var state = AppState(
                 folderName: Self.displayName(folder), rows: rows, size: terminal.size, now: Date(),
                 problemCount: library.problems.count,
-                message: store.readOnlyReason.map { "Read-only, changes are not saved: " + $0 } ?? Self.problemMessage(library.problems),
-                theme: noColor ? Theme.standard.withoutColors : .standard)
+                message: store.readOnlyReason.map { "Read-only, changes are not saved: " + $0 }
+                    ?? Self.configMessage(settings.problems) ?? Self.problemMessage(library.problems),
+                keyMap: settings.keyMap, theme: settings.theme)
+            state.settings = settings.settings
+            state.views = settings.views
             state.stateIsReadOnly = store.isReadOnly
             state.problemPaths = Set(library.problems.map(\.path))
             state.wasIndexedBefore = !known.isEmpty
             state.indexing = IndexingProgress(done: 0, total: 0)
-            // The order chosen last time.
-            state.sort = store.setting("sort").flatMap(SortOrder.init(rawValue:)) ?? .date
-            state.sortReversed = store.setting("sort-reverse") == "on"
+            // The order chosen last time (o, O), else the configured one.
+            if let sort = store.setting("sort").flatMap(SortOrder.init(rawValue:)) { state.sort = sort }
+            if let reversed = store.setting("sort-reverse") { state.sortReversed = reversed == "on" }
             state.refreshRows()
+            // New, changed and removed files show up while folio runs.
+            let watcher = FolderWatcher(root: folder)
+            watcher.start()
+            defer { watcher.stop() }
             let effects = LibraryEffects(store: store, articles: library.articles, indexer: indexer,
-                                         searchIndex: search, indexRoot: Library.indexKey(folder))
+                                         searchIndex: search, indexRoot: Library.indexKey(folder),
+                                         watcher: watcher, rescan: { indexer.start(root: folder, index: index, search: search) })
             let program = Program(state: state, backend: terminal, effects: effects)
             program.trace = FrameTrace(start: started)
             program.run()
@@ -72,6 +93,13 @@ struct Browse: ParsableCommand {
             return "~" + standard.dropFirst(home.count)
         }
         return PathCoding.display(standard)
+    }
+
+    /// "config:12: unknown action 'nxt' (did you mean next?); 2 more: folio --dump-config".
+    static func configMessage(_ problems: [ConfigProblem]) -> String? {
+        guard let first = problems.first else { return nil }
+        let more = problems.count > 1 ? "; \(problems.count - 1) more (folio --dump-config lists them)" : ""
+        return "\(first)\(more); defaults used for \(problems.count > 1 ? "those lines" : "that line")"
     }
 
     static func problemMessage(_ problems: [Library.Problem]) -> String? {

@@ -10,11 +10,13 @@ public final class BackgroundIndexer: @unchecked Sendable {
 
     public init() {}
 
-    /// Starts refreshing `root` from what the index already knows.
-    public func start(root: String, known: [IndexedFile], index: IndexStore, search: SearchIndex? = nil) {
+    /// Starts refreshing `root` from what the index already knows (`known`,
+    /// else read from the index on the indexer's thread).
+    public func start(root: String, known: [IndexedFile]? = nil, index: IndexStore, search: SearchIndex? = nil) {
         lock.withLock { running = true }
         let key = Library.indexKey(root)
         let thread = Thread { [self] in
+            let known = known ?? (try? index.files(under: key)) ?? []
             LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search) { batch in
                 lock.withLock { pending.append(batch) }
             }

@@ -22,27 +22,6 @@ public struct Settings: Equatable, Sendable {
         case short, iso
     }
 
-    /// When an opened article counts as read.
-    public enum ReadRule: Equatable, Sendable {
-        /// As soon as it is opened.
-        case open
-        /// After it has been open this many seconds.
-        case after(seconds: Int)
-        /// Only by a key (toggle-read).
-        case key
-    }
-
-    /// The order of the list.
-    public enum SortOrder: String, CaseIterable, Sendable {
-        /// Newest first (the article's date, else the file's).
-        case date
-        case title, source
-        /// Reading time, shortest first.
-        case time
-        /// Unread articles first, then newest first.
-        case unread
-    }
-
     public var layout = LayoutMode.auto
     public var listColumns: [ListColumn] = [.title, .source, .date, .time]
     public var dateFormat = DateFormat.short
@@ -134,7 +113,7 @@ struct SettingSpec {
     }
 
     /// "open", "key", "after:10s", "after:10", "after:2m".
-    static func readRule(_ value: String) -> Settings.ReadRule? {
+    static func readRule(_ value: String) -> ReadRule? {
         switch value {
         case "open": return .open
         case "key": return .key

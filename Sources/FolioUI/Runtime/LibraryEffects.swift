@@ -15,12 +15,19 @@ public final class LibraryEffects: EffectHandler {
     private let searchIndex: SearchIndex?
     private let indexRoot: String
     private let largeLoads = BackgroundLoads()
+    /// Notices files added, changed or removed while folio runs; `rescan`
+    /// then reads the folder again (stat only, re-extracting what changed).
+    private let watcher: FolderWatcher?
+    private let rescan: (() -> Void)?
 
     private var states: [ArticleIdentity: ArticleState]?
 
     public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil,
-                searchIndex: SearchIndex? = nil, indexRoot: String = "") {
+                searchIndex: SearchIndex? = nil, indexRoot: String = "",
+                watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil) {
         self.store = store
+        self.watcher = watcher
+        self.rescan = rescan
         self.indexer = indexer
         self.searchIndex = searchIndex
         self.indexRoot = indexRoot
@@ -29,7 +36,7 @@ public final class LibraryEffects: EffectHandler {
     }
 
     /// True while the folder is being read: the run loop then collects results often.
-    public var isBusy: Bool { (indexer?.isRunning ?? false) || largeLoads.isRunning }
+    public var isBusy: Bool { (indexer?.isRunning ?? false) || largeLoads.isRunning || (watcher?.hasChanges ?? false) }
 
     public func perform(_ effect: Effect) -> [Action] {
         switch effect {
@@ -95,6 +102,10 @@ public final class LibraryEffects: EffectHandler {
             }
         }
         if let batches = indexer?.collect(), !batches.isEmpty { actions.append(.libraryUpdated(update(from: batches))) }
+        // The folder changed: read it again once the last reading is done.
+        if let watcher, let rescan, watcher.hasChanges, !(indexer?.isRunning ?? false), watcher.takeChanges() {
+            rescan()
+        }
         for (path, result) in largeLoads.collect() {
             switch result {
             case .success(let loaded):

@@ -29,7 +29,7 @@ public final class Program {
     private var deferredLoad: Effect?
 
     /// Milliseconds to wait for a key before polling for outside changes.
-    public var idleInterval = 1000
+    public var idleInterval = 250
     /// The same while the folder is being read.
     public var busyInterval = 50
     /// Timing figures for benchmarks (FOLIO_TRACE).

@@ -79,8 +79,16 @@ public struct AppState: Equatable, Sendable {
     public private(set) var unreadCount: Int
     /// The active filter (`l`, a view, or full-text search results).
     public var filter: ListFilter? = nil
-    public var sort = SortOrder.date
-    public var sortReversed = false
+    /// The `set` options of the configuration (sort and read rule included).
+    public var settings = Settings.standard
+    public var sort: SortOrder {
+        get { settings.sort }
+        set { settings.sort = newValue }
+    }
+    public var sortReversed: Bool {
+        get { settings.sortReverse }
+        set { settings.sortReverse = newValue }
+    }
     /// Changes that `u` undoes and `^R` redoes, most recent last.
     public var undoStack: [UndoEntry] = []
     public var redoStack: [UndoEntry] = []
@@ -91,7 +99,10 @@ public struct AppState: Equatable, Sendable {
     /// The article's links, listed with `L`: the selected one.
     public var linkSelection: Int? = nil
     /// When an article counts as read.
-    public var readRule = ReadRule.onOpen
+    public var readRule: ReadRule {
+        get { settings.readRule }
+        set { settings.readRule = newValue }
+    }
     public var selection = 0
     /// First visible row of the list.
     public var listTop = 0
@@ -135,7 +146,7 @@ public struct AppState: Equatable, Sendable {
 
     static func countUnread(_ rows: [ArticleRow]) -> Int { rows.reduce(0) { $0 + ($1.isRead ? 0 : 1) } }
     public var selectedRow: ArticleRow? { rows.indices.contains(selection) ? rows[selection] : nil }
-    public var layout: Layout { Layout(size: size, zoomed: zoomed) }
+    public var layout: Layout { Layout(size: size, zoomed: zoomed, mode: settings.layout, textWidth: settings.wrapWidth) }
 
     /// The key context for the next key.
     public var keyContext: KeyContext {

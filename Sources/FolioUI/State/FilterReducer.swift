@@ -35,7 +35,7 @@ extension AppState {
         }
         let view = views[number - 1]
         let effects = applyFilter(view.query)
-        if filter != nil { message = "View \(number), \(view.name): \(rows.count) articles." }
+        if filter != nil { message = "View \(number), \(view.name): \(rows.count == 1 ? "1 article" : "\(rows.count) articles")." }
         return effects
     }
 

@@ -8,6 +8,7 @@ extension AppState {
         // A refresh that found nothing new touches nothing (no pass over 100,000 rows).
         if update.upserted.isEmpty && update.removed.isEmpty && update.problems.isEmpty {
             indexing = update.finished ? nil : IndexingProgress(done: update.done, total: update.total)
+            if update.finished { wasIndexedBefore = true }
             return reader == nil ? showSelected() : []
         }
         // While a folder is read for the first time, the list stays at its top (the newest).
@@ -16,10 +17,12 @@ extension AppState {
         let topPath = rows.indices.contains(listTop) ? rows[listTop].summary.path : nil
         let changed = Set(update.upserted.map(\.summary.path))
         let gone = Set(update.removed).union(changed).union(update.problems.keys)
-        var isNew = 0
+        var isNew = 0, removed = 0
         if wasIndexedBefore && update.finished || !update.upserted.isEmpty && update.upserted.count < 1000 {
             let existing = Set(library.lazy.map(\.summary.path))
             isNew = update.upserted.reduce(0) { $0 + (existing.contains($1.summary.path) ? 0 : 1) }
+            // Files folio moved to the trash itself are already off the list: not news.
+            removed = update.removed.reduce(0) { $0 + (existing.contains($1) ? 1 : 0) }
         }
         if !gone.isEmpty { library.removeAll { gone.contains($0.summary.path) } }
         if !update.upserted.isEmpty { library = Self.mergeSorted(library, Self.sorted(update.upserted)) }
@@ -41,12 +44,14 @@ extension AppState {
             listTop = 0
         }
         indexing = update.finished ? nil : IndexingProgress(done: update.done, total: update.total)
-        if update.finished, wasIndexedBefore, isNew + update.removed.count > 0 {
+        if update.finished, wasIndexedBefore, isNew + removed > 0 {
             var parts: [String] = []
             if isNew > 0 { parts.append("\(isNew) new") }
-            if !update.removed.isEmpty { parts.append("\(update.removed.count) removed") }
+            if removed > 0 { parts.append("\(removed) removed") }
             message = parts.joined(separator: ", ") + "."
         }
+        // Later readings of the folder (the live folder) are news, not a first reading.
+        if update.finished { wasIndexedBefore = true }
 
         var effects: [Effect] = []
         if let reader, changed.contains(reader.path) || reader.path == selectedPath && !rows.contains(where: { $0.summary.path == reader.path }) {

@@ -16,7 +16,7 @@ public struct ListFilter: Equatable, Sendable {
 
 /// The list's order; `o` cycles through them, `O` reverses.
 public enum SortOrder: String, CaseIterable, Equatable, Sendable {
-    case date, title, source, time, unread = "unread-first"
+    case date, title, source, time, unread
 
     public var next: SortOrder {
         let all = Self.allCases
@@ -36,9 +36,12 @@ public enum SortOrder: String, CaseIterable, Equatable, Sendable {
 
 /// When an opened article counts as read.
 public enum ReadRule: Equatable, Sendable {
-    case onOpen
-    case afterSeconds(Int)
-    case manual
+    /// As soon as it is opened.
+    case open
+    /// After it has been open this many seconds.
+    case after(seconds: Int)
+    /// Only by a key (toggle-read).
+    case key
 }
 
 extension AppState {

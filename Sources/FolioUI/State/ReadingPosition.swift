@@ -36,7 +36,7 @@ extension AppState {
 
     /// With the "after N seconds" rule: marks the article read once it has been open long enough.
     mutating func readAfterDelay() -> [Effect] {
-        guard case .afterSeconds(let seconds) = readRule, focus == .reader, let reader, let opened = reader.openedAt,
+        guard case .after(let seconds) = readRule, focus == .reader, let reader, let opened = reader.openedAt,
               now.timeIntervalSince(opened) >= Double(seconds),
               let row = library.first(where: { $0.path == reader.path }), !row.isRead else { return [] }
         updateRows([row.identity]) { $0.isRead = true }

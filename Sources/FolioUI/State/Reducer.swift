@@ -249,7 +249,7 @@ private func open(_ state: inout AppState, _ index: Int) -> [Effect] {
     state.focus = .reader
     state.reader?.openedAt = state.now
     let row = state.rows[index]
-    if !row.isRead && state.readRule == .onOpen {
+    if !row.isRead && state.readRule == .open {
         setRead(&state, true, identity: row.summary.identity)
         effects.append(.setRead(true, [row.summary.identity]))
     }

@@ -18,6 +18,18 @@ public enum DateLabel {
         return d.year == year ? "\(d.day ?? 1) \(month)" : "\(month) \(d.year ?? 0)"
     }
 
+    /// "2026-02-14" (the `date-format iso` setting).
+    public static func iso(_ date: Date) -> String {
+        let d = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ n: Int?) -> String { let v = n ?? 1; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(d.year ?? 0)-\(two(d.month))-\(two(d.day))"
+    }
+
+    /// The list's date in the chosen format.
+    static func list(_ date: Date, now: Date, format: Settings.DateFormat) -> String {
+        format == .iso ? iso(date) : short(date, now: now)
+    }
+
     /// "22 July 2026".
     public static func long(_ date: Date) -> String {
         let d = calendar.dateComponents([.year, .month, .day], from: date)

@@ -17,7 +17,7 @@ enum ListPane {
             }
             return
         }
-        let columns = Columns(width: rect.width)
+        let columns = Columns(width: rect.width, shown: state.settings.listColumns, dateFormat: state.settings.dateFormat)
         for line in 0..<rect.height {
             let index = state.listTop + line
             guard index < state.rows.count else { break }
@@ -51,17 +51,20 @@ enum ListPane {
                 buffer.put(DisplayWidth.fit(s.title, to: columns.title), x: x, y: y, style: style(base))
             }
             x += columns.title
-            if columns.source > 0 {
-                buffer.put(" " + DisplayWidth.fit(s.source ?? "", to: columns.source - 1), x: x, y: y, style: style(theme.metadata))
-                x += columns.source
-            }
-            if columns.date > 0 {
-                let label = DateLabel.short(s.sortDate, now: state.now)
-                buffer.put(pad(label, to: columns.date), x: x, y: y, style: style(theme.metadata))
-                x += columns.date
-            }
-            if columns.time > 0 {
-                buffer.put(pad(Self.readingTime(s.readingMinutes), to: columns.time), x: x, y: y, style: style(theme.metadata))
+            for column in columns.order {
+                switch column {
+                case .title: continue
+                case .source:
+                    buffer.put(" " + DisplayWidth.fit(s.source ?? "", to: columns.source - 1), x: x, y: y, style: style(theme.metadata))
+                    x += columns.source
+                case .date:
+                    let label = DateLabel.list(s.sortDate, now: state.now, format: state.settings.dateFormat)
+                    buffer.put(pad(label, to: columns.date), x: x, y: y, style: style(theme.metadata))
+                    x += columns.date
+                case .time:
+                    buffer.put(pad(Self.readingTime(s.readingMinutes), to: columns.time), x: x, y: y, style: style(theme.metadata))
+                    x += columns.time
+                }
             }
         }
     }
@@ -76,15 +79,22 @@ enum ListPane {
         String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
     }
 
-    /// Column widths for a pane width: markers (3), title, source, date, time.
+    /// Column widths for a pane width: markers (3), the title, then the
+    /// other columns the `list-columns` setting shows, in its order; the
+    /// narrower the pane, the fewer of them fit.
     struct Columns {
         var title: Int, source = 0, date = 0, time = 0
-        init(width: Int) {
+        /// The columns after the title, left to right, that have room.
+        var order: [Settings.ListColumn] = []
+
+        init(width: Int, shown: [Settings.ListColumn] = Settings.standard.listColumns, dateFormat: Settings.DateFormat = .short) {
             var rest = width - 3 - 1  // markers and a right margin
-            if width >= 28 { time = 5; rest -= time }
-            if width >= 40 { date = 9; rest -= date }
-            if width >= 60 { source = min(18, max(10, width / 6)); rest -= source }
+            if width >= 28, shown.contains(.time) { time = 5; rest -= time }
+            if width >= 40, shown.contains(.date) { date = dateFormat == .iso ? 11 : 9; rest -= date }
+            if width >= 60, shown.contains(.source) { source = min(18, max(10, width / 6)); rest -= source }
             title = max(1, rest)
+            let widths: [Settings.ListColumn: Int] = [.source: source, .date: date, .time: time]
+            order = shown.filter { (widths[$0] ?? 0) > 0 }
         }
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// The configuration file through the real binary: a binding and a view take
+/// effect, a bad line is named in the status line and skipped, and
+/// `--dump-config` prints what is in effect.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed; end-to-end tests skipped"), .serialized)
+struct ConfigEndToEndTests {
+    let root: URL
+    let library: URL
+    let state: String
+    let config: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-config-\(UUID().uuidString)")
+        library = root.appendingPathComponent("library")
+        state = root.appendingPathComponent("state.sqlite").path
+        config = root.appendingPathComponent("config").path
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        let body = (1...5).map { _ in "The ferry service said on Monday that the timetable would change in the spring and that fares would stay the same." }
+        for (name, title, date) in [("a.txt", "Harbour pilots train on the new tug", "2026-11-20"),
+                                    ("b.txt", "Orchard growers pick fruit at night", "2026-11-10")] {
+            try ([title, "", date, ""] + body).joined(separator: "\n\n").write(to: library.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try """
+            # mine
+            bind x toggle-read list
+            bind y nxt-unread
+            set date-format iso
+            view orchards = orchard
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    @Test func bindingsViewsAndProblemsFromTheConfigFile() throws {
+        let session = TmuxSession()
+        session.start([TmuxSession.folioBinary, library.path, "--state", state, "--config", config])
+        let first = try #require(session.waitFor { $0.contains("2 articles, 2 unread") }, "folio did not start: \(session.screen)")
+        #expect(first.contains("config:3: unknown action 'nxt-unread' (did you mean next-unread?)"), "\(first)")
+        #expect(first.contains("2026-11-20"), "date-format iso not applied: \(first)")
+        session.send("x")
+        #expect(session.waitFor { $0.contains("2 articles, 1 unread") } != nil, "x did not toggle read: \(session.screen)")
+        session.send("1")
+        let view = try #require(session.waitFor { $0.contains("View 1, orchards: 1 article.") }, "view 1 did not apply: \(session.screen)")
+        #expect(!view.contains("Harbour pilots"))
+        session.send("q")
+        #expect(session.waitUntilExited())
+    }
+
+    @Test func dumpConfigPrintsWhatIsInEffectAndNamesProblems() throws {
+        let (out, err) = Shell.runCapturingBoth([TmuxSession.folioBinary, "--dump-config", "--config", config])
+        #expect(out.contains("set date-format iso"))
+        #expect(out.contains("bind x toggle-read list"))
+        #expect(out.contains("view orchards = orchard"))
+        #expect(!out.contains("nxt-unread"))
+        #expect(err.contains("config:3: unknown action 'nxt-unread'"))
+    }
+}
