@@ -71,10 +71,35 @@ enum CommandSupport {
     static func rows(_ library: Library, store: StateStore) throws -> [(ArticleSummary, Bool)] {
         let read: Set<ArticleIdentity>
         do { read = try store.readIdentities() } catch { throw UserError("cannot read state: \(error)") }
-        return library.articles.sorted { a, b in
-            if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
-            return a.title != b.title ? a.title < b.title : a.path < b.path
-        }.map { ($0, read.contains($0.identity)) }
+        return sortedByDate(library.articles).map { ($0, read.contains($0.identity)) }
+    }
+
+    /// What `folio list` and `folio show` select: the folder's articles (read
+    /// through the index) matching `query`, newest first; archived ones only
+    /// when the query mentions them, as in the reader.
+    static func matching(folder: String, query: String?, unreadOnly: Bool = false, options: StateOptions) throws
+        -> (library: Library, rows: [(ArticleSummary, Bool)], states: [ArticleIdentity: ArticleState]) {
+        let now = Date()
+        var filter: Query = .everything
+        if let query {
+            do { filter = try QueryParser.parse(query, now: now) } catch { throw UserError("--query: \(error)") }
+        }
+        let store = openStoreForReading(options)
+        let index = openIndex(options)
+        let library = Library.load(folder, index: index, search: SearchIndex(store: index))
+        let states = (try? store.states()) ?? [:]
+        let rows = try rows(library, store: store).filter { article, read in
+            let state = states[article.identity] ?? ArticleState(isRead: read)
+            let facts = QueryFacts(summary: article, isRead: read, isStarred: state.isStarred, isArchived: state.isArchived, tags: state.tags)
+            return (!unreadOnly || !read) && (!state.isArchived || filter.mentionsArchived) && filter.matches(facts, now: now)
+        }
+        return (library, rows, states)
+    }
+
+    static func reportProblems(_ library: Library) {
+        for problem in library.problems {
+            printError("\(PathCoding.display(problem.path)): \(problem.reason)")
+        }
     }
 
     static func write(_ text: String) {

@@ -31,21 +31,7 @@ struct ListArticles: ParsableCommand {
     func run() throws {
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
-            let now = Date()
-            var filter: Query = .everything
-            if let query {
-                do { filter = try QueryParser.parse(query, now: now) } catch { throw UserError("--query: \(error)") }
-            }
-            let store = CommandSupport.openStoreForReading(options)
-            let index = CommandSupport.openIndex(options)
-            let library = Library.load(folder, index: index, search: SearchIndex(store: index))
-            let states = (try? store.states()) ?? [:]
-            // As in the reader: archived articles only when the query asks for them.
-            let rows = try CommandSupport.rows(library, store: store).filter { article, read in
-                let state = states[article.identity] ?? ArticleState(isRead: read)
-                let facts = QueryFacts(summary: article, isRead: read, isStarred: state.isStarred, isArchived: state.isArchived, tags: state.tags)
-                return (!unread || !read) && (!state.isArchived || filter.mentionsArchived) && filter.matches(facts, now: now)
-            }
+            let (library, rows, states) = try CommandSupport.matching(folder: folder, query: query, unreadOnly: unread, options: options)
             if json {
                 CommandSupport.write(JSONOutput.list(rows, states: states) + "\n")
             } else {
@@ -58,9 +44,7 @@ struct ListArticles: ParsableCommand {
                 }
                 CommandSupport.write(out)
             }
-            for problem in library.problems {
-                CommandSupport.printError("\(PathCoding.display(problem.path)): \(problem.reason)")
-            }
+            CommandSupport.reportProblems(library)
         }
     }
 }
