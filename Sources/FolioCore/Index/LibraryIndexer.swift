@@ -24,16 +24,17 @@ public enum LibraryIndexer {
                                search: SearchIndex? = nil,
                                firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
         let scan = LibraryScanner.scan(root)
-        var knownByPath: [String: IndexedFile] = [:]
+        // Positions, not copies: at 100,000 files a copy of each entry costs tens of MB.
+        var knownByPath: [String: Int] = [:]
         knownByPath.reserveCapacity(known.count)
-        for file in known { knownByPath[file.path] = file }
+        for (i, file) in known.enumerated() { knownByPath[file.path] = i }
 
         var stale: [LibraryScanner.Entry] = []
         var present = Set<String>()
         present.reserveCapacity(scan.entries.count)
         for entry in scan.entries {
             present.insert(entry.path)
-            if let old = knownByPath[entry.path], old.matches(entry) { continue }
+            if let old = knownByPath[entry.path], known[old].matches(entry) { continue }
             stale.append(entry)
         }
         let removed = known.map(\.path).filter { !present.contains($0) }

@@ -134,7 +134,7 @@ public struct AppState: Equatable, Sendable {
                 keyMap: KeyMap = .standard, theme: Theme = .standard) {
         self.folderName = folderName
         self.library = rows
-        self.rows = rows.filter { !$0.isArchived }
+        self.rows = rows.contains(where: \.isArchived) ? rows.filter { !$0.isArchived } : rows
         self.unreadCount = Self.countUnread(rows)
         self.keyMap = keyMap
         self.theme = theme

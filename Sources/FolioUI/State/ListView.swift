@@ -59,7 +59,9 @@ extension AppState {
     /// refresh), keeping the selected article selected where it can.
     public mutating func refreshRows() {
         let selectedPath = selectedRow?.path
-        var visible = library.filter(isVisible)
+        // The usual case (no filter, newest first, nothing archived): the list
+        // is the library, sharing its storage instead of a second 100,000-row copy.
+        var visible = filter == nil && !library.contains(where: \.isArchived) ? library : library.filter(isVisible)
         if let ranked = filter?.rankedPaths {
             let order = Dictionary(ranked.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             visible.sort { (order[$0.path] ?? .max) < (order[$1.path] ?? .max) }
