@@ -11,7 +11,7 @@ struct Folio: ParsableCommand {
             $XDG_STATE_HOME/folio/state.sqlite (override with --state or FOLIO_STATE).
             """,
         version: FolioVersion.string,
-        subcommands: [Browse.self, ListArticles.self, Show.self, Mark.self, ExportState.self, ImportState.self],
+        subcommands: [Browse.self, ListArticles.self, Show.self, SearchArticles.self, Mark.self, ExportState.self, ImportState.self],
         defaultSubcommand: Browse.self
     )
 }

@@ -46,6 +46,18 @@ import Testing
                 == ["Harbour pilots train on the new tug", "Orchard growers pick fruit at night"])
     }
 
+    @Test func searchFindsAnArticleByAWordInItsBody() throws {
+        try "Lighthouse keepers\n\n2026-11-01\n\nThe keepers logged a rare zorbuline shimmer over the bay on Friday night, the first since records began in the village.\n"
+            .write(to: library.appendingPathComponent("d.txt"), atomically: true, encoding: .utf8)
+        let out = try folio(["search", "zorbuline", library.path])
+        let fields = out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(fields.count == 1)
+        #expect(fields.first?.first == "d.txt")
+        #expect(fields.first?.last?.contains("zorbuline") == true)
+        let json = try folio(["search", "budget", library.path, "--json"])
+        #expect(try titles(json).sorted() == ["Harbour pilots train on the new tug", "Harbour wall repairs finish early", "Orchard growers pick fruit at night"])
+    }
+
     @Test func aBadQueryIsNamedOnStderr() {
         let (out, err) = Shell.runCapturingBoth([TmuxSession.folioBinary, "show", library.path, "--query", "newer:7x", "--state", state])
         #expect(out.isEmpty)

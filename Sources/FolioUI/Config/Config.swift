@@ -14,7 +14,7 @@ import TermKit
 ///         <Up> <Down> <Left> <Right> <Home> <End> <PageUp> <PageDown>
 ///         <Delete> <Insert> <F1>…<F24>, <C-x> for Ctrl-x, <lt> for `<`.
 ///         ACTION is a command name as the help screen lists it (down,
-///         next-unread, toggle-read…). CONTEXT is list, reader, help or global;
+///         next-unread, toggle-read…). CONTEXT is list, reader, links, help or global;
 ///         without one the key does ACTION in the list and the reader alike
 ///         (a global binding, and the key's list and reader bindings are
 ///         dropped). With `global`, only the global table changes, and a
