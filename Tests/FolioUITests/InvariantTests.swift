@@ -20,14 +20,7 @@ import TermKit
         }
     }
 
-    /// Commands left out of the walk because of known bugs (each has a test in
-    /// KnownIssueTests): `t` moves the selection without showing that article or
-    /// scrolling to it; `a` and `d` leave the reader on an article that is no
-    /// longer selected (or listed) and the list scrolled past its end; `l`
-    /// cancelled with Esc leaves the selection and the reader apart.
-    static let knownBuggy: Set<Command> = [.mark, .archive, .delete, .limit]
-
-    static let walkedCommands = Command.allCases.filter { $0 != .quit && $0 != .quitAll && !knownBuggy.contains($0) }
+    static let walkedCommands = Command.allCases.filter { $0 != .quit && $0 != .quitAll }
 
     func randomAction(_ state: AppState, _ rng: inout SplitMix64) -> Action {
         // With a prompt open, keys go to the prompt (as Program sends them).
@@ -38,8 +31,6 @@ import TermKit
         }
         switch Int.random(in: 0..<20, using: &rng) {
         case 0:
-            // Help's position is not clamped on resize (a known issue tested in ReducerTests).
-            if state.helpTop != nil { return .command(.closeHelp) }
             return .resize(Size(width: Int.random(in: 0...200, using: &rng), height: Int.random(in: 0...60, using: &rng)))
         case 1:
             let path = state.rows.randomElement(using: &rng)?.summary.path ?? "gone.md"
@@ -55,7 +46,7 @@ import TermKit
     }
 
     /// Reduces an action and answers what the run loop would: loads (unless left
-    /// pending), the trash, restores and searches (never empty, see KnownIssueTests).
+    /// pending), the trash, restores and searches (never empty).
     func step(_ state: inout AppState, _ action: Action, answerLoads: Bool, _ rng: inout SplitMix64) {
         var queue = [action]
         while !queue.isEmpty {

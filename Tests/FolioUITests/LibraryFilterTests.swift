@@ -161,10 +161,8 @@ import TermKit
         driver.type("source:")
         driver.key(.enter)
         #expect(driver.state.message == "Filter: source: needs a value, e.g. source:name")
-        withKnownIssue("Enter on a query that does not parse keeps the filter of a prefix typed live (Prompt.swift typed/submit, FilterReducer.swift applyFilter)") {
-            #expect(driver.listed == listed)
-            #expect(driver.state.filter?.text == "starred")
-        }
+        #expect(driver.listed == listed)
+        #expect(driver.state.filter?.text == "starred")
     }
 
     @Test func tabCompletesTheQueryLanguageAndTags() {
@@ -379,11 +377,9 @@ import TermKit
         #expect(driver.state.message == "No article contains “nothing”.")
         #expect(lines(driver.state)[1] == " Nothing matches; l then Enter shows all.")
         driver.command(.search)
-        #expect(driver.key(.enter) == [])
+        #expect(driver.key(.enter) == [.loadArticle(path: driver.listed.first!)])
         #expect(driver.state.filter == nil && driver.listed.count == 54)
-        withKnownIssue("Enter on an empty search line clears the results but leaves the reader empty (Prompt.swift submit .librarySearch calls clearFilter without showing the selection)") {
-            #expect(driver.state.reader?.path == driver.state.selectedRow?.summary.path)
-        }
+        #expect(driver.state.reader?.path == driver.state.selectedRow?.summary.path)
     }
 
     @Test func escapeFromTheSearchPutsTheListBack() {

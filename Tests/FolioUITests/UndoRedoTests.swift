@@ -263,9 +263,7 @@ import TermKit
         #expect(driver.state.rows.isEmpty && driver.state.reader == nil)
         driver.command(.undo)
         #expect(driver.state.rows.count == 1 && driver.state.selection == 0)
-        withKnownIssue("after .restored the reader stays empty although the restored article is selected (TriageReducer.swift restored)") {
-            #expect(driver.state.reader?.path == F.path(0))
-        }
+        #expect(driver.state.reader?.path == F.path(0))
     }
 
     // MARK: Order and the redo stack

@@ -58,6 +58,8 @@ public struct ReaderState: Equatable, Sendable {
     public var laidOutBlocks: Int? = nil
     /// Text being looked for with `/` in the reader; matches are highlighted.
     public var find: String? = nil
+    /// The line of the match `n` and `N` last went to.
+    public var findLine: Int? = nil
     /// When the reader was focused on this article (for the "read after N seconds" rule).
     public var openedAt: Date? = nil
 

@@ -94,11 +94,15 @@ extension AppState {
         if forward { LazyArticleLayout.extend(&reader, article: article, width: reader.layoutWidth, theme: theme, toAtLeast: .max) }
         let matches = ReaderFind.lines(matching: text, in: reader.lines)
         guard !matches.isEmpty else { message = "Not found: \(text)"; self.reader = reader; return [] }
-        let start = reader.top + (includeCurrent ? 0 : (forward ? 1 : -1))
+        // From the match last gone to while it is on screen, else from the top of the screen.
+        let onScreen = reader.top..<(reader.top + max(1, layout.reader.height))
+        let current = includeCurrent ? nil : reader.findLine.flatMap { onScreen.contains($0) ? $0 : nil }
+        let start = current.map { $0 + (forward ? 1 : -1) } ?? reader.top + (includeCurrent ? 0 : (forward ? 0 : -1))
         let target = forward ? (matches.first { $0 >= start } ?? matches[0]) : (matches.last { $0 <= start } ?? matches[matches.count - 1])
         let wrapped = forward ? target < start : target > start
         // The match two lines below the top, for context.
         reader.top = max(0, min(target - 2, reader.lines.count - layout.reader.height))
+        reader.findLine = target
         self.reader = reader
         let index = matches.firstIndex(of: target)! + 1
         message = "“\(text)”: match \(index) of \(matches.count)" + (wrapped ? " (wrapped)" : "")

@@ -137,9 +137,16 @@ extension AppState {
     mutating func submit(_ prompt: Prompt) -> [Effect] {
         switch prompt.kind {
         case .filter:
+            // A query that does not parse leaves the list as it was before typing
+            // (not filtered by the part of it that parsed on the way).
+            if (try? QueryParser.parse(prompt.text, now: now)) == nil, filter != prompt.previousFilter {
+                filter = prompt.previousFilter
+                refreshRows()
+                keepSelectionInView()
+            }
             return applyFilter(prompt.text)
         case .librarySearch:
-            guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else { clearFilter(); return [] }
+            guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else { clearFilter(); return showSelectedIfChanged() }
             return [.searchLibrary(prompt.text)]
         case .findInArticle:
             return find(prompt.text)
@@ -160,6 +167,8 @@ extension AppState {
         if prompt.kind == .filter || prompt.kind == .librarySearch, filter != prompt.previousFilter {
             filter = prompt.previousFilter
             refreshRows()
+            keepSelectionInView()
+            return showSelectedIfChanged()
         }
         return []
     }

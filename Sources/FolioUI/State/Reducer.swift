@@ -5,6 +5,15 @@ import TermKit
 /// The only place the state changes. Pure: it returns the I/O it wants as
 /// effects, which the run loop performs.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    guard !state.quitting else { return effects }
+    // Whatever changed the list (a filter typed live, an undo, a refresh), the
+    // selection stays on screen and the reader shows the selected article.
+    state.keepSelectionInView()
+    return effects + preview(&state)
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .command(let command):
         state.message = nil

@@ -40,7 +40,13 @@ extension AppState {
         case .archive:
             effects = change(.archived(!first.isArchived, ids), label: first.isArchived ? "unarchive #" : "archive #")
             message = effects.isEmpty ? nil : (first.isArchived ? "Back from the archive" : "Archived") + Self.count(targets.count).dropLast() + "; u undoes."
-            if !effects.isEmpty { refreshRows() }  // archived articles leave the list
+            if !effects.isEmpty {
+                // Archived articles leave the list; the reader moves on with the selection.
+                refreshRows()
+                keepSelectionInView()
+                clearMarks()
+                return effects + showSelectedIfChanged()
+            }
         case .toggleRead:
             effects = change(.read(!first.isRead, ids), label: first.isRead ? "mark # unread" : "mark # read")
             message = first.isRead ? "Marked unread." : "Marked read."
@@ -60,7 +66,8 @@ extension AppState {
         let marked = library.filter(\.isMarked).count
         message = marked == 0 ? "No articles marked." : "\(marked) marked; s, a, d, N, + and - act on them."
         if selection + 1 < rows.count { selection += 1 }
-        return []
+        keepSelectionInView()
+        return showSelectedIfChanged()
     }
 
     mutating func clearMarks() {
@@ -106,7 +113,8 @@ extension AppState {
         } else {
             message = records.count == 1 ? "Moved to the trash; u restores it." : "Moved \(records.count) articles to the trash; u restores them."
         }
-        return reader.map { r in paths.contains(r.path) } == true ? showSelectedAfterRemoval() : []
+        keepSelectionInView()
+        return reader.map { r in paths.contains(r.path) } == true ? showSelectedAfterRemoval() : showSelectedIfChanged()
     }
 
     /// Files back from the trash: their rows return.
@@ -116,7 +124,8 @@ extension AppState {
         library = Self.mergeSorted(library, Self.sorted(back))
         refreshRows()
         message = failures.first.map { "Could not restore: \($0)" } ?? (back.count == 1 ? "Restored from the trash." : "Restored \(back.count) articles from the trash.")
-        return []
+        keepSelectionInView()
+        return showSelectedIfChanged()
     }
 
     mutating func showSelectedAfterRemoval() -> [Effect] {
