@@ -184,7 +184,7 @@ import TermKit
         let screen = lines(driver.state)
         #expect(screen[0].hasPrefix(" folio ─ 60 articles, 40 unread ─ source:cnn.com unread (\(expected.count) shown)"))   // the folder gives way
         for (line, i) in expected.prefix(7).enumerated() {
-            #expect(screen[1 + line].hasPrefix(" ●" + (B.isStarred(i) ? "★" : " ") + B.title(i)), "row \(line)")
+            #expect(screen[1 + line].hasPrefix(" ●" + (B.isStarred(i) ? "★" : " ") + " " + B.title(i)), "row \(line)")
             #expect(screen[1 + line].contains("cnn.com"), "row \(line)")
         }
         #expect(screen[23].hasPrefix(" \(expected.count) of 60 match “source:cnn.com unread”; l then Enter shows all."))
@@ -247,8 +247,8 @@ import TermKit
         let expected = B.indices { $0 % 4 == 0 && !B.isArchived($0) }
         let screen = lines(driver.state)
         #expect(screen[0].hasPrefix(" folio ─ ~/Articles ─ 60 articles, 40 unread ─ tag:energy (\(expected.count) shown)"))
-        #expect(screen[1].hasPrefix("  ★\(B.title(0))"))    // 0: read, starred
-        #expect(screen[2].hasPrefix(" ● \(B.title(4))"))
+        #expect(screen[1].hasPrefix("  ★ \(B.title(0))"))    // 0: read, starred
+        #expect(screen[2].hasPrefix(" ●  \(B.title(4))"))
         #expect(screen[23].hasPrefix(" View 2, Energy: \(expected.count) articles."))
     }
 
@@ -314,7 +314,7 @@ import TermKit
         for line in 0..<7 {
             #expect(screen[1 + line].contains(B.title(B.index(of: expected[top + line]))), "row \(line)")
         }
-        #expect(screen[1].hasPrefix("  ★Orchard report number 0"))
+        #expect(screen[1].hasPrefix("  ★ Orchard report number 0"))
     }
 
     // MARK: Library search
@@ -399,9 +399,9 @@ import TermKit
         driver.send(.searchResults("zephyr", hits([5, 9])))
         let screen = lines(driver.state)
         #expect(screen[0].hasPrefix(" folio ─ ~/Articles ─ 60 articles, 40 unread ─ search: zephyr (2 shown)"))
-        #expect(screen[1].hasPrefix(" ● Ferry report number 5 — the code word zephyr5"))
+        #expect(screen[1].hasPrefix(" ●  Ferry report number 5 — the code word zephyr5"))
         #expect(screen[1].contains("Valley Led"))
-        #expect(screen[2].hasPrefix("   Library report number 9 — the code word zephyr9"))   // read, archived
+        #expect(screen[2].hasPrefix("    Library report number 9 — the code word zephyr9"))   // read, archived
         #expect(screen[3] == "")
         #expect(screen[23].hasPrefix(" 2 articles contain “zephyr”; l then Enter shows all."))
     }

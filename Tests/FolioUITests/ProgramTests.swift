@@ -35,7 +35,7 @@ import TermKit
         #expect(backend.drawCount == 5)
         let lines = backend.lines
         #expect(lines[0] == " folio ─ ~/Articles ─ 12 articles, 7 unread                              ? help")
-        #expect(lines[3] == "   Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m")
+        #expect(lines[3] == "    Glacier melt is reshaping alpine hydropower pla… example.org     9 Mar   3m")
         #expect(lines[9] == " Glacier melt is reshaping alpine hydropower plans")
         #expect(lines[10] == " example.org · 9 March 2026 · 1 min")
         #expect(lines[23] == " j/↓ move  Enter/→ open  l limit  q quit  n next unread  N toggle read      All")

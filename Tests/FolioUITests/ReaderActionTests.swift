@@ -246,8 +246,8 @@ import TermKit
         // Read and half-read: the half-read marker instead of the unread dot.
         driver.command(.down)
         let screen = Screen.render(driver.state)
-        #expect(screen.lines[1].hasPrefix(" ◐ Orchard growers"))
-        #expect(screen.lines[2].hasPrefix("   Why allies"))
+        #expect(screen.lines[1].hasPrefix(" ◐  Orchard growers"))
+        #expect(screen.lines[2].hasPrefix("    Why allies"))
     }
 
     @Test func comingBackRestoresThePosition() throws {
@@ -271,7 +271,7 @@ import TermKit
         #expect(!driver.state.library[0].isHalfRead)
         driver.command(.down, .up)
         #expect(driver.state.reader?.top == 0)
-        #expect(lines(driver.state)[1].hasPrefix("   Orchard growers"))
+        #expect(lines(driver.state)[1].hasPrefix("    Orchard growers"))
     }
 
     @Test func aSavedPositionFromAnEarlierRunIsRestored() {
@@ -283,7 +283,7 @@ import TermKit
         #expect(state.reader?.path == F.path(2))
         // The short article fits the pane: there is nowhere to move to.
         #expect(state.reader?.top == 0)
-        #expect(lines(state)[3].hasPrefix(" ◐ Glacier melt"))
+        #expect(lines(state)[3].hasPrefix(" ◐  Glacier melt"))
     }
 
     // MARK: Read rule
@@ -324,7 +324,7 @@ import TermKit
         F.settle(&state, [.open])
         #expect(reduce(&state, .tick(F.now.addingTimeInterval(105))) == [])
         #expect(reduce(&state, .tick(F.now.addingTimeInterval(110))) == [.setRead(true, [F.identity(0)])])
-        #expect(lines(state)[1].hasPrefix("▌  Orchard growers"))
+        #expect(lines(state)[1].hasPrefix("▌   Orchard growers"))
     }
 
     @Test func readRuleOpenMarksReadOnOpenOnly() {
@@ -334,6 +334,6 @@ import TermKit
         #expect(!state.library[2].isRead)
         let effects = F.settle(&state, .command(.open))
         #expect(effects.contains(.setRead(true, [F.identity(2)])))
-        #expect(lines(state)[3].hasPrefix("▌  Glacier melt"))
+        #expect(lines(state)[3].hasPrefix("▌   Glacier melt"))
     }
 }

@@ -26,13 +26,13 @@ import TermKit
     @Test func stackedAtEightyByTwentyFour() {
         expectScreen(F.loadedState(), """
          folio ─ ~/Articles ─ 12 articles, 8 unread                              ? help
-         ● Orchard growers turn to night harvests as heat b… Valley Ledg…   22 Jul   1m
-           Why allies matter in a trade war                  cnn.com        12 Apr   3m
-         ● Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m
-         ● Port cities race to electrify their harbours      Harbour Dai…   14 Feb   4m
-           The return of the night train                     Rail Review    30 Jan   5m
-         ● Urban beekeepers count a record honey harvest     City Notes   Dec 2025   2m
-         ● A short history of typesetting on terminals                    Nov 2025  10m
+         ●  Orchard growers turn to night harvests as heat … Valley Ledg…   22 Jul   1m
+            Why allies matter in a trade war                 cnn.com        12 Apr   3m
+         ●  Glacier melt is reshaping alpine hydropower pla… example.org     9 Mar   3m
+         ●  Port cities race to electrify their harbours     Harbour Dai…   14 Feb   4m
+            The return of the night train                    Rail Review    30 Jan   5m
+         ●  Urban beekeepers count a record honey harvest    City Notes   Dec 2025   2m
+         ●  A short history of typesetting on terminals                   Nov 2025  10m
         ────────────────────────────────────────────────────────────────────────────────
          Orchard growers turn to night harvests as heat builds
          Priya Raman · The Valley Ledger · 22 July 2026 · 1 min
@@ -55,18 +55,18 @@ import TermKit
     @Test func sideBySideAtOneTwentyByThirty() {
         expectScreen(F.loadedState(width: 120, height: 30), """
          folio ─ ~/Articles ─ 12 articles, 8 unread                                                                      ? help
-         ● Orchard growers turn to night…   22 Jul   1m │ Orchard growers turn to night harvests as heat builds
-           Why allies matter in a trade …   12 Apr   3m │ Priya Raman · The Valley Ledger · 22 July 2026 · 1 min
-         ● Glacier melt is reshaping alp…    9 Mar   3m │
-         ● Port cities race to electrify…   14 Feb   4m │ Under floodlights strung between the rows, pickers move through the
-           The return of the night train    30 Jan   5m │ pear orchard at two in the morning, when the air has finally cooled
-         ● Urban beekeepers count a reco… Dec 2025   2m │ to something bearable.
-         ● A short history of typesettin… Nov 2025  10m │
-           Rivers that run backwards      Oct 2025   2m │ Growers across the valley have shifted work to the night shift for
-         ● Ten soups for the first cold … Sep 2025   1m │ the third summer running. Daytime temperatures above 38 °C make the
-         ● 日本の将棋と西洋のチェス       Aug 2025   3m │ work dangerous, and fruit picked in the heat bruises more easily.
-         ● An extremely long title that … Jul 2025  13m │
-           The last article               Jun 2025   1m │ The change has not been simple. Night work needs lighting, transport
+         ●  Orchard growers turn to nigh…   22 Jul   1m │ Orchard growers turn to night harvests as heat builds
+            Why allies matter in a trade…   12 Apr   3m │ Priya Raman · The Valley Ledger · 22 July 2026 · 1 min
+         ●  Glacier melt is reshaping al…    9 Mar   3m │
+         ●  Port cities race to electrif…   14 Feb   4m │ Under floodlights strung between the rows, pickers move through the
+            The return of the night train   30 Jan   5m │ pear orchard at two in the morning, when the air has finally cooled
+         ●  Urban beekeepers count a rec… Dec 2025   2m │ to something bearable.
+         ●  A short history of typesetti… Nov 2025  10m │
+            Rivers that run backwards     Oct 2025   2m │ Growers across the valley have shifted work to the night shift for
+         ●  Ten soups for the first cold… Sep 2025   1m │ the third summer running. Daytime temperatures above 38 °C make the
+         ●  日本の将棋と西洋のチェス      Aug 2025   3m │ work dangerous, and fruit picked in the heat bruises more easily.
+         ●  An extremely long title that… Jul 2025  13m │
+            The last article              Jun 2025   1m │ The change has not been simple. Night work needs lighting, transport
                                                         │ for crews who no longer ride the morning bus, and supervisors willing
                                                         │ to keep owl's hours.
                                                         │
@@ -92,18 +92,18 @@ import TermKit
         F.settle(&state, [.down, .down, .open])
         expectScreen(state, """
          folio ─ ~/Articles ─ 12 articles, 7 unread                                                                      ? help
-         ● Orchard growers turn to night…   22 Jul   1m │ Glacier melt is reshaping alpine hydropower plans
-           Why allies matter in a trade …   12 Apr   3m │ example.org · 9 March 2026 · 1 min
-        ▌  Glacier melt is reshaping alp…    9 Mar   3m │
-         ● Port cities race to electrify…   14 Feb   4m │ This is the text of glacier melt is reshaping alpine hydropower
-           The return of the night train    30 Jan   5m │ plans. It is short.
-         ● Urban beekeepers count a reco… Dec 2025   2m │
-         ● A short history of typesettin… Nov 2025  10m │ A second paragraph closes it.
-           Rivers that run backwards      Oct 2025   2m │
-         ● Ten soups for the first cold … Sep 2025   1m │
-         ● 日本の将棋と西洋のチェス       Aug 2025   3m │
-         ● An extremely long title that … Jul 2025  13m │
-           The last article               Jun 2025   1m │
+         ●  Orchard growers turn to nigh…   22 Jul   1m │ Glacier melt is reshaping alpine hydropower plans
+            Why allies matter in a trade…   12 Apr   3m │ example.org · 9 March 2026 · 1 min
+        ▌   Glacier melt is reshaping al…    9 Mar   3m │
+         ●  Port cities race to electrif…   14 Feb   4m │ This is the text of glacier melt is reshaping alpine hydropower
+            The return of the night train   30 Jan   5m │ plans. It is short.
+         ●  Urban beekeepers count a rec… Dec 2025   2m │
+         ●  A short history of typesetti… Nov 2025  10m │ A second paragraph closes it.
+            Rivers that run backwards     Oct 2025   2m │
+         ●  Ten soups for the first cold… Sep 2025   1m │
+         ●  日本の将棋と西洋のチェス      Aug 2025   3m │
+         ●  An extremely long title that… Jul 2025  13m │
+            The last article              Jun 2025   1m │
                                                         │
                                                         │
                                                         │
@@ -127,18 +127,18 @@ import TermKit
     @Test func sideBySideAtOneSixtyByForty() {
         expectScreen(F.loadedState(width: 160, height: 40), """
          folio ─ ~/Articles ─ 12 articles, 8 unread                                                                                                              ? help
-         ● Orchard growers turn to night harve… Valley L…   22 Jul   1m │ Orchard growers turn to night harvests as heat builds
-           Why allies matter in a trade war     cnn.com     12 Apr   3m │ Priya Raman · The Valley Ledger · 22 July 2026 · 1 min
-         ● Glacier melt is reshaping alpine hy… example.…    9 Mar   3m │
-         ● Port cities race to electrify their… Harbour …   14 Feb   4m │ Under floodlights strung between the rows, pickers move through the pear orchard at two in
-           The return of the night train        Rail Rev…   30 Jan   5m │ the morning, when the air has finally cooled to something bearable.
-         ● Urban beekeepers count a record hon… City Not… Dec 2025   2m │
-         ● A short history of typesetting on t…           Nov 2025  10m │ Growers across the valley have shifted work to the night shift for the third summer running.
-           Rivers that run backwards            Geo Week… Oct 2025   2m │ Daytime temperatures above 38 °C make the work dangerous, and fruit picked in the heat
-         ● Ten soups for the first cold week    Kitchen … Sep 2025   1m │ bruises more easily.
-         ● 日本の将棋と西洋のチェス             asahi.com Aug 2025   3m │
-         ● An extremely long title that will c… Very Lon… Jul 2025  13m │ The change has not been simple. Night work needs lighting, transport for crews who no longer
-           The last article                               Jun 2025   1m │ ride the morning bus, and supervisors willing to keep owl's hours.
+         ●  Orchard growers turn to night harv… Valley L…   22 Jul   1m │ Orchard growers turn to night harvests as heat builds
+            Why allies matter in a trade war    cnn.com     12 Apr   3m │ Priya Raman · The Valley Ledger · 22 July 2026 · 1 min
+         ●  Glacier melt is reshaping alpine h… example.…    9 Mar   3m │
+         ●  Port cities race to electrify thei… Harbour …   14 Feb   4m │ Under floodlights strung between the rows, pickers move through the pear orchard at two in
+            The return of the night train       Rail Rev…   30 Jan   5m │ the morning, when the air has finally cooled to something bearable.
+         ●  Urban beekeepers count a record ho… City Not… Dec 2025   2m │
+         ●  A short history of typesetting on …           Nov 2025  10m │ Growers across the valley have shifted work to the night shift for the third summer running.
+            Rivers that run backwards           Geo Week… Oct 2025   2m │ Daytime temperatures above 38 °C make the work dangerous, and fruit picked in the heat
+         ●  Ten soups for the first cold week   Kitchen … Sep 2025   1m │ bruises more easily.
+         ●  日本の将棋と西洋のチェス            asahi.com Aug 2025   3m │
+         ●  An extremely long title that will … Very Lon… Jul 2025  13m │ The change has not been simple. Night work needs lighting, transport for crews who no longer
+            The last article                              Jun 2025   1m │ ride the morning bus, and supervisors willing to keep owl's hours.
                                                                         │
                                                                         │ Some orchards have invested in battery-powered lamps that can be moved from block to block;
                                                                         │ others rent diesel towers that hum until dawn and annoy the neighbours.
@@ -221,13 +221,13 @@ import TermKit
         F.settle(&state, [.open, .pageDown])
         expectScreen(state, """
          folio ─ ~/Articles ─ 12 articles, 7 unread                              ? help
-        ▌  Orchard growers turn to night harvests as heat b… Valley Ledg…   22 Jul   1m
-           Why allies matter in a trade war                  cnn.com        12 Apr   3m
-         ● Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m
-         ● Port cities race to electrify their harbours      Harbour Dai…   14 Feb   4m
-           The return of the night train                     Rail Review    30 Jan   5m
-         ● Urban beekeepers count a record honey harvest     City Notes   Dec 2025   2m
-         ● A short history of typesetting on terminals                    Nov 2025  10m
+        ▌   Orchard growers turn to night harvests as heat … Valley Ledg…   22 Jul   1m
+            Why allies matter in a trade war                 cnn.com        12 Apr   3m
+         ●  Glacier melt is reshaping alpine hydropower pla… example.org     9 Mar   3m
+         ●  Port cities race to electrify their harbours     Harbour Dai…   14 Feb   4m
+            The return of the night train                    Rail Review    30 Jan   5m
+         ●  Urban beekeepers count a record honey harvest    City Notes   Dec 2025   2m
+         ●  A short history of typesetting on terminals                   Nov 2025  10m
         ────────────────────────────────────────────────────────────────────────────────
          hours.
 
@@ -252,13 +252,13 @@ import TermKit
         F.settle(&state, [.markAllRead])
         expectScreen(state, """
          folio ─ ~/Articles ─ 12 articles, 0 unread                              ? help
-           Orchard growers turn to night harvests as heat b… Valley Ledg…   22 Jul   1m
-           Why allies matter in a trade war                  cnn.com        12 Apr   3m
-           Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m
-           Port cities race to electrify their harbours      Harbour Dai…   14 Feb   4m
-           The return of the night train                     Rail Review    30 Jan   5m
-           Urban beekeepers count a record honey harvest     City Notes   Dec 2025   2m
-           A short history of typesetting on terminals                    Nov 2025  10m
+            Orchard growers turn to night harvests as heat … Valley Ledg…   22 Jul   1m
+            Why allies matter in a trade war                 cnn.com        12 Apr   3m
+            Glacier melt is reshaping alpine hydropower pla… example.org     9 Mar   3m
+            Port cities race to electrify their harbours     Harbour Dai…   14 Feb   4m
+            The return of the night train                    Rail Review    30 Jan   5m
+            Urban beekeepers count a record honey harvest    City Notes   Dec 2025   2m
+            A short history of typesetting on terminals                   Nov 2025  10m
         ────────────────────────────────────────────────────────────────────────────────
          Orchard growers turn to night harvests as heat builds
          Priya Raman · The Valley Ledger · 22 July 2026 · 1 min
@@ -284,13 +284,13 @@ import TermKit
         _ = reduce(&state, .articleLoaded(path: F.path(1), .failure(F.failure("file is not valid UTF-8 and has no charset"))))
         expectScreen(state, """
          folio ─ ~/Articles ─ 12 articles, 8 unread                              ? help
-         ● Orchard growers turn to night harvests as heat b… Valley Ledg…   22 Jul   1m
-           Why allies matter in a trade war                  cnn.com        12 Apr   3m
-         ● Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m
-         ● Port cities race to electrify their harbours      Harbour Dai…   14 Feb   4m
-           The return of the night train                     Rail Review    30 Jan   5m
-         ● Urban beekeepers count a record honey harvest     City Notes   Dec 2025   2m
-         ● A short history of typesetting on terminals                    Nov 2025  10m
+         ●  Orchard growers turn to night harvests as heat … Valley Ledg…   22 Jul   1m
+            Why allies matter in a trade war                 cnn.com        12 Apr   3m
+         ●  Glacier melt is reshaping alpine hydropower pla… example.org     9 Mar   3m
+         ●  Port cities race to electrify their harbours     Harbour Dai…   14 Feb   4m
+            The return of the night train                    Rail Review    30 Jan   5m
+         ●  Urban beekeepers count a record honey harvest    City Notes   Dec 2025   2m
+         ●  A short history of typesetting on terminals                   Nov 2025  10m
         ────────────────────────────────────────────────────────────────────────────────
          Could not read trade-war.html: file is not valid UTF-8 and has no charset
 
@@ -342,7 +342,7 @@ import TermKit
     @Test func smallestScreenStillShowsEveryPart() {
         expectScreen(F.loadedState(width: 20, height: 6), """
          folio ─ 12 article…
-         ● Orchard growers…
+         ●  Orchard grower…
         ────────────────────
          Orchard growers
          turn to night
@@ -450,15 +450,15 @@ import TermKit
         F.settle(&state, [.open])                    // the selection no longer reverses a row
         let screen = Screen.render(state)
         // Row 3 on screen is article 2 (unread); row 2 is article 1 (read).
-        #expect(screen.text(ofRow: 3).hasPrefix(" ● Glacier"))
-        for x in 3..<52 { #expect(style(screen, x, 3).contains(.bold), "unread title column \(x)") }
-        #expect(screen.text(ofRow: 2).hasPrefix("   Why allies"))
+        #expect(screen.text(ofRow: 3).hasPrefix(" ●  Glacier"))
+        for x in 4..<52 { #expect(style(screen, x, 3).contains(.bold), "unread title column \(x)") }
+        #expect(screen.text(ofRow: 2).hasPrefix("    Why allies"))
         for x in 0..<80 {
             #expect(!style(screen, x, 2).contains(.bold), "read row column \(x)")
             #expect(!style(screen, x, 2).contains(.reverse), "read row column \(x)")
         }
         // Opening marked article 0 read: its title is no longer bold.
-        #expect(!style(screen, 3, 1).contains(.bold))
+        #expect(!style(screen, 4, 1).contains(.bold))
         #expect(screen[1, 3].symbol == "●" && screen[1, 3].style.foreground == .ansi(6))
     }
 
@@ -471,7 +471,7 @@ import TermKit
             #expect(!style(screen, x, 2).contains(.reverse), "row above column \(x)")
             #expect(!style(screen, x, 4).contains(.reverse), "row below column \(x)")
         }
-        #expect(style(screen, 3, 3) == [.bold, .reverse])      // unread title, selected
+        #expect(style(screen, 4, 3) == [.bold, .reverse])      // unread title, selected
         #expect(style(screen, 60, 3) == [.dim, .reverse])      // date, selected
         #expect(screen[0, 3].symbol == " ")
     }
@@ -524,7 +524,7 @@ import TermKit
         let screen = Screen.render(state)
         #expect(screen.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
         #expect(screen.lines == Screen.render({ var s = state; s.theme = .standard; return s }()).lines)
-        #expect(screen[3, 3].style.attributes == [.bold, .reverse])   // bold and reverse still mark unread and selection
+        #expect(screen[4, 3].style.attributes == [.bold, .reverse])   // bold and reverse still mark unread and selection
     }
 
     @Test(arguments: [(0, 0), (1, 1), (5, 2), (19, 40), (200, 5), (20, 6), (30, 7)])

@@ -78,8 +78,8 @@ import TermKit
         var state = F.loadedState()
         F.settle(&state, [.down, .star])
         let screen = lines(state)
-        #expect(screen[1] == " ● Orchard growers turn to night harvests as heat b… Valley Ledg…   22 Jul   1m")
-        #expect(screen[2] == "  ★Why allies matter in a trade war                  cnn.com        12 Apr   3m")
+        #expect(screen[1] == " ●  Orchard growers turn to night harvests as heat … Valley Ledg…   22 Jul   1m")
+        #expect(screen[2] == "  ★ Why allies matter in a trade war                 cnn.com        12 Apr   3m")
         #expect(screen[23].hasPrefix(" Starred.  ") && screen[23].hasSuffix("All"))
         #expect(Screen.render(state)[2, 2].symbol == "★")
     }
@@ -110,9 +110,9 @@ import TermKit
         var state = F.loadedState()
         F.settle(&state, [.mark, .mark])                 // marks 0 and 1, the selection on 2
         let screen = lines(state)
-        #expect(screen[1].hasPrefix("*● Orchard"))
-        #expect(screen[2].hasPrefix("*  Why allies"))
-        #expect(screen[3].hasPrefix(" ● Glacier"))
+        #expect(screen[1].hasPrefix("*●  Orchard"))
+        #expect(screen[2].hasPrefix("*   Why allies"))
+        #expect(screen[3].hasPrefix(" ●  Glacier"))
         #expect(screen[23].hasPrefix(" 2 marked; s, a, d, N, + and - act on them.  "))
     }
 
@@ -188,7 +188,7 @@ import TermKit
         F.settle(&state, [.archive])
         let screen = lines(state)
         #expect(screen[0] == " folio ─ ~/Articles ─ 12 articles, 8 unread                              ? help")
-        #expect(screen[1] == "   Why allies matter in a trade war                  cnn.com        12 Apr   3m")
+        #expect(screen[1] == "    Why allies matter in a trade war                 cnn.com        12 Apr   3m")
         #expect(!screen[1...7].contains { $0.contains("Orchard") })
         #expect(screen[23].hasPrefix(" Archived; u undoes."))
     }
@@ -244,7 +244,7 @@ import TermKit
         driver.command(.delete)
         let screen = lines(driver.state)
         #expect(screen[0] == " folio ─ ~/Articles ─ 11 articles, 7 unread                              ? help")
-        #expect(screen[1] == "   Why allies matter in a trade war                  cnn.com        12 Apr   3m")
+        #expect(screen[1] == "    Why allies matter in a trade war                 cnn.com        12 Apr   3m")
         #expect(screen[9] == " Why allies matter in a trade war")
         #expect(screen[23].hasPrefix(" Moved to the trash; u restores it."))
     }
@@ -353,7 +353,7 @@ import TermKit
         driver.command(.limit); driver.type("tag:energy"); driver.key(.enter)
         let screen = lines(driver.state)
         #expect(screen[0] == " folio ─ ~/Articles ─ 12 articles, 8 unread ─ tag:energy (1 shown)       ? help")
-        #expect(screen[1] == " ● Glacier melt is reshaping alpine hydropower plans example.org     9 Mar   3m")
+        #expect(screen[1] == " ●  Glacier melt is reshaping alpine hydropower pla… example.org     9 Mar   3m")
         #expect(screen[2] == "")
     }
 

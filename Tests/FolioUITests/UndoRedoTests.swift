@@ -347,14 +347,14 @@ import TermKit
     @Test func undoScreenShowsWhatWasUndone() {
         let driver = Driver(F.loadedState())
         driver.command(.down, .star)
-        #expect(Screen.render(driver.state).lines[2].hasPrefix("  ★Why allies"))
+        #expect(Screen.render(driver.state).lines[2].hasPrefix("  ★ Why allies"))
         driver.command(.undo)
         let lines = Screen.render(driver.state).lines
-        #expect(lines[2].hasPrefix("   Why allies"))
+        #expect(lines[2].hasPrefix("    Why allies"))
         #expect(lines[23].hasPrefix(" Undid: star 1 article.  "))
         driver.command(.redo)
         let again = Screen.render(driver.state).lines
-        #expect(again[2].hasPrefix("  ★Why allies"))
+        #expect(again[2].hasPrefix("  ★ Why allies"))
         #expect(again[23].hasPrefix(" Redid: star 1 article.  "))
     }
 
@@ -365,7 +365,7 @@ import TermKit
         driver.command(.undo)
         let lines = Screen.render(driver.state).lines
         #expect(lines[0].hasPrefix(" folio ─ ~/Articles ─ 12 articles, 8 unread"))
-        #expect(lines[2] == "   Why allies matter in a trade war                  cnn.com        12 Apr   3m")
+        #expect(lines[2] == "    Why allies matter in a trade war                 cnn.com        12 Apr   3m")
         #expect(lines[23].hasPrefix(" Restored from the trash.  "))
     }
 }
