@@ -5,15 +5,21 @@ import TermKit
 /// reading time; columns drop away as the pane narrows. Draws only the rows
 /// that are visible.
 enum ListPane {
+    /// Mark (`*`) or inactive selection, unread or half-read, star, and a space before the title.
+    static let markerWidth = 4
+
     static func draw(_ state: AppState, in buffer: inout Buffer, _ rect: Rect) {
         guard rect.height > 0, rect.width > 0 else { return }
         let theme = state.theme
         if state.rows.isEmpty {
+            let allArchived = state.filter == nil && !state.library.isEmpty
             let empty = state.indexing != nil ? " Reading the folder…"
-                : state.filter != nil ? " Nothing matches; l then Enter shows all." : " No articles here."
+                : state.filter != nil ? " Nothing matches; l then Enter shows all."
+                : allArchived ? " All done: every article is archived." : " No articles here."
             buffer.put(empty, x: rect.x, y: rect.y, maxWidth: rect.width, style: theme.metadata)
             if rect.height > 1 {
-                buffer.put(" folio reads .txt, .md and .html files.", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.metadata)
+                let hint = allArchived ? " l then “archived” lists them." : " folio reads .txt, .md and .html files."
+                buffer.put(hint, x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: theme.metadata)
             }
             return
         }
@@ -40,7 +46,7 @@ enum ListPane {
                 buffer.put("◐", x: rect.x + 1, y: y, style: style(theme.metadata))
             }
             if row.isStarred { buffer.put("★", x: rect.x + 2, y: y, style: style(theme.unreadMarker)) }
-            var x = rect.x + 3
+            var x = rect.x + Self.markerWidth
             let s = row.summary
             if let snippet = state.filter?.searchHits?[s.path], !snippet.isEmpty {
                 // Search results: the title, then where the words were found.
@@ -79,7 +85,7 @@ enum ListPane {
         String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
     }
 
-    /// Column widths for a pane width: markers (3), the title, then the
+    /// Column widths for a pane width: markers (4), the title, then the
     /// other columns the `list-columns` setting shows, in its order; the
     /// narrower the pane, the fewer of them fit.
     struct Columns {
@@ -88,7 +94,7 @@ enum ListPane {
         var order: [Settings.ListColumn] = []
 
         init(width: Int, shown: [Settings.ListColumn] = Settings.standard.listColumns, dateFormat: Settings.DateFormat = .short) {
-            var rest = width - 3 - 1  // markers and a right margin
+            var rest = width - ListPane.markerWidth - 1  // markers and a right margin
             if width >= 28, shown.contains(.time) { time = 5; rest -= time }
             if width >= 40, shown.contains(.date) { date = dateFormat == .iso ? 11 : 9; rest -= date }
             if width >= 60, shown.contains(.source) { source = min(18, max(10, width / 6)); rest -= source }
