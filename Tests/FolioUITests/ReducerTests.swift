@@ -525,7 +525,7 @@ import TermKit
         let (state, effects) = reduced(start, .markAllRead)
         var expected = start
         for i in 0..<12 { setRead(&expected, i) }
-        expected.message = "Marked 8 articles read."
+        expected.message = "Marked 8 articles read (u undoes)."
         let sorted = ["bees.md", "harbours.html", "hydropower.html", "long.md", "night-harvests.md", "shogi.html",
                       "soup.txt", "typesetting.html"].map { ArticleIdentity(rawValue: "url:https://example.org/" + $0) }
         // Undo names the same articles in library order.
@@ -542,7 +542,7 @@ import TermKit
         let (state, effects) = reduced(start, .markAllRead)
         var expected = start
         setRead(&expected, 5)
-        expected.message = "Marked 1 article read."
+        expected.message = "Marked 1 article read (u undoes)."
         expected.undoStack = [readEntry(true, [F.identity(5)], label: "mark 1 article read")]
         #expect(state == expected)
         #expect(effects == [.setRead(true, [F.identity(5)])])
@@ -613,7 +613,7 @@ import TermKit
         let (state, effects) = reduced(start, .markAllRead)
         var expected = start
         for i in expected.rows.indices { expected.library[i].isRead = true; expected.rows[i].isRead = true }
-        expected.message = "Marked 2 articles read."
+        expected.message = "Marked 2 articles read (u undoes)."
         // The change names the articles sorted; its undo names them in library order.
         expected.undoStack = [UndoEntry(label: "mark 2 articles read", redo: [.read(true, [F.identity(5), shared.twice])],
                                         undo: [.read(false, [shared.twice, F.identity(5)])])]

@@ -274,7 +274,7 @@ import TermKit
          The change has not been simple. Night work needs lighting, transport for crews
          who no longer ride the morning bus, and supervisors willing to keep owl's
          hours.
-         Marked 8 articles read.                                                    Top
+         Marked 8 articles read (u undoes).                                         Top
         """)
     }
 

@@ -367,7 +367,7 @@ import TermKit
         guard case .setRead(true, let ids)? = effects.first else { Issue.record("no setRead: \(effects)"); return }
         #expect(Set(ids) == Set(state.library.map(\.summary.identity)) && ids.count == 50)
         #expect(state.unreadCount == 0)
-        #expect(state.message == "Marked 50 articles read.")
+        #expect(state.message == "Marked 50 articles read (u undoes).")
     }
 
     @Test func markAllReadOfMoreThanFiftyAsksAndYesMarksThem() {
@@ -417,7 +417,7 @@ import TermKit
         #expect(effects.first == .setRead(true, expected.map { BigLibrary.summary($0).identity }.sorted { $0.rawValue < $1.rawValue }))
         #expect(driver.state.library.filter { !$0.isRead }.count
                 == BigLibrary.indices { !BigLibrary.isRead($0) }.count - expected.count)
-        #expect(driver.state.message == "Marked \(expected.count) articles read.")
+        #expect(driver.state.message == "Marked \(expected.count) articles read (u undoes).")
     }
 
     @Test func markAllReadOnTheWholeBigLibraryAsksWhenMoreThanFifty() {

@@ -164,7 +164,7 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command) -> [Effec
         // Many at once asks first.
         if unread.count > 50 { state.open(.confirm(.markAllRead(unread))); return [] }
         let effects = state.change(.read(true, unread), label: "mark # read")
-        state.message = "Marked \(unread.count) article\(unread.count == 1 ? "" : "s") read."
+        state.message = "Marked \(unread.count) article\(unread.count == 1 ? "" : "s") read (u undoes)."
         return effects
     case .delete: return state.delete()
     case .undo: return state.undo()
