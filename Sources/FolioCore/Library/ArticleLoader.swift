@@ -44,8 +44,15 @@ public enum ArticleLoader {
 
     /// Files larger than this are listed from their start (see `summarizeLarge`).
     public static let largeFile = 1 << 20
-    /// How much of a large file is read for the list and for the first screen.
+    /// How much of a large file is read for the list.
     public static let headBytes = 128 << 10
+
+    /// How much of a large file is read to show its first screen at once: a
+    /// text or Markdown article starts within a few KB; an HTML page may carry
+    /// scripts and styles before its article.
+    public static func firstScreenBytes(for path: String) -> Int {
+        ArticleFormat(fileName: path) == .html ? headBytes : 32 << 10
+    }
 
     /// A large file is known by its content alone, so that reading all of it or
     /// only its start gives the same identity wherever its URL appears.

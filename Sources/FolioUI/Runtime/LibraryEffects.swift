@@ -15,6 +15,7 @@ public final class LibraryEffects: EffectHandler {
     private let searchIndex: SearchIndex?
     private let indexRoot: String
     private let largeLoads = BackgroundLoads()
+    private var pendingLargeLoads: [(path: String, file: String)] = []
     /// Notices files added, changed or removed while folio runs; `rescan`
     /// then reads the folder again (stat only, re-extracting what changed).
     private let watcher: FolderWatcher?
@@ -36,17 +37,19 @@ public final class LibraryEffects: EffectHandler {
     }
 
     /// True while the folder is being read: the run loop then collects results often.
-    public var isBusy: Bool { (indexer?.isRunning ?? false) || largeLoads.isRunning || (watcher?.hasChanges ?? false) }
+    public var isBusy: Bool { (indexer?.isRunning ?? false) || largeLoads.isRunning || !pendingLargeLoads.isEmpty || (watcher?.hasChanges ?? false) }
 
     public func perform(_ effect: Effect) -> [Action] {
         switch effect {
         case .loadArticle(let path):
             if let article = cache[path] { return [.articleLoaded(path: path, .success(article))] }
             let file = pathsToOpen[path] ?? path
-            // A very large file shows its start at once while the whole is read.
+            // A very large file shows its start at once; the whole is read once
+            // that first screen is drawn (on the next poll), so the two do not
+            // compete for a core.
             if Self.size(of: file) > ArticleLoader.largeFile,
-               case .success(let start) = ArticleLoader.load(file, displayName: path, limit: ArticleLoader.headBytes) {
-                largeLoads.start(path: path, file: file)
+               case .success(let start) = ArticleLoader.load(file, displayName: path, limit: ArticleLoader.firstScreenBytes(for: file)) {
+                pendingLargeLoads.append((path, file))
                 return [.articleLoaded(path: path, .success(start.article))]
             }
             switch ArticleLoader.load(file, displayName: path) {
@@ -94,6 +97,8 @@ public final class LibraryEffects: EffectHandler {
 
     public func poll() -> [Action] {
         var actions: [Action] = []
+        for load in pendingLargeLoads { largeLoads.start(path: load.path, file: load.file) }
+        pendingLargeLoads = []
         if let token = try? store.externalChangeToken(), token != changeToken {
             changeToken = token
             if let fresh = try? store.states() {
@@ -191,11 +196,22 @@ public final class LibraryEffects: EffectHandler {
         return .restored(restored, rows: rows, failures: failures)
     }
 
+    /// The snippet cut to start a few words before its first match, so the
+    /// match shows in the little room the list gives it.
+    static func leadingWithMatch(_ hit: SearchHit) -> String {
+        let snippet = hit.snippet
+        guard let match = hit.highlights.first,
+              snippet.distance(from: snippet.startIndex, to: match.lowerBound) > 16 else { return snippet }
+        var start = snippet.index(match.lowerBound, offsetBy: -12)
+        while start < match.lowerBound, !snippet[start].isWhitespace { start = snippet.index(after: start) }
+        return "…" + snippet[start...].drop { $0.isWhitespace }
+    }
+
     private func search(_ text: String) -> [Action] {
         guard let searchIndex else { return [.effectFailed("Search is not available: the index could not be opened.")] }
         do {
             let hits = try searchIndex.search(root: indexRoot, query: text, limit: 500)
-            return [.searchResults(text, hits.map { SearchResult(path: $0.path, snippet: $0.snippet) })]
+            return [.searchResults(text, hits.map { SearchResult(path: $0.path, snippet: Self.leadingWithMatch($0)) })]
         } catch {
             return [.effectFailed("Search: \(error)")]
         }
