@@ -145,4 +145,23 @@ struct IndexTests {
         #expect(start.article.notes.contains { $0.contains("showing the start") })
         #expect(start.article.body.count < whole.article.body.count)
     }
+
+    /// Saved pages over 1 MB often have only a few line breaks (minified
+    /// markup, inline scripts): the start read for the list must still hold
+    /// the page's title and metadata.
+    @Test func aVeryLargePageWithFewLineBreaksIsListedByItsTitle() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        let script = "<script>var data = \"" + String(repeating: "x", count: 2 << 20) + "\";</script>"
+        let page = "<html><head>\n<title>Harbour ferries run all night - Harbour Daily</title><meta property=\"og:site_name\" content=\"Harbour Daily\">"
+            + script + "</head><body><article><h1>Harbour ferries run all night</h1><p>"
+            + String(repeating: "The ferries kept running through the night, as they had all winter long. ", count: 20) + "</p></article></body></html>"
+        _ = try library.write("page.html", page)
+        #expect(page.utf8.count > ArticleLoader.largeFile)
+        let index = IndexStore.open(path: temp.path + "/index.sqlite")
+        let (listed, _) = load(library.path, index)
+        let summary = try #require(listed.articles.first)
+        #expect(summary.title == "Harbour ferries run all night")
+        #expect(summary.source == "Harbour Daily")
+    }
 }

@@ -10,7 +10,7 @@ import GRDB
 /// rebuilt without asking, and writing it can never put read state at risk.
 public final class IndexStore {
     /// Bump when extraction changes what it produces, so old rows are read again.
-    public static let extractionVersion = 2
+    public static let extractionVersion = 3
 
     let queue: DatabaseQueue
     public let path: String

@@ -24,9 +24,7 @@ public enum ArticleLoader {
         }
         var contents: SafeFile.Contents
         do { contents = try SafeFile.read(path, limit: limit) } catch { return .failure(Failure(reason: error.description)) }
-        if contents.truncated, limit < SafeFile.defaultLimit, let lastLine = contents.bytes.lastIndex(of: 0x0A) {
-            contents.bytes.removeSubrange((lastLine + 1)...)
-        }
+        if contents.truncated, limit < SafeFile.defaultLimit { trimHead(&contents.bytes, format: format) }
         do {
             var article = try Extractors.extractor(for: format).extract(from: contents.bytes, fileName: displayName ?? path)
             if contents.truncated {
@@ -54,6 +52,19 @@ public enum ArticleLoader {
         ArticleFormat(fileName: path) == .html ? headBytes : 32 << 10
     }
 
+    /// Ends the start of a file where a whole unit ends: a line for text and
+    /// Markdown, a tag for HTML (whose pages may have few line breaks: cutting
+    /// at the last one could drop the title). Never inside a UTF-8 sequence.
+    static func trimHead(_ bytes: inout [UInt8], format: ArticleFormat) {
+        let end = format == .html ? UInt8(ascii: ">") : 0x0A
+        if let last = bytes.lastIndex(of: end), last >= bytes.count / 2 {
+            bytes.removeSubrange((last + 1)...)
+        } else {
+            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        }
+    }
+
     /// A large file is known by its content alone, so that reading all of it or
     /// only its start gives the same identity wherever its URL appears.
     static func identity(_ article: Article, bytes: [UInt8], size: Int) -> ArticleIdentity {
@@ -66,7 +77,7 @@ public enum ArticleLoader {
         let contents: SafeFile.Contents
         do { contents = try SafeFile.read(path) } catch { return .failure(Failure(reason: error.description)) }
         var head = Array(contents.bytes.prefix(headBytes))
-        if head.count < contents.bytes.count, let lastLine = head.lastIndex(of: 0x0A) { head.removeSubrange((lastLine + 1)...) }
+        if head.count < contents.bytes.count { trimHead(&head, format: format) }
         do {
             let article = try Extractors.extractor(for: format).extract(from: head, fileName: displayName)
             let ratio = Double(contents.bytes.count) / Double(max(1, head.count))
