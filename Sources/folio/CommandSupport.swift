@@ -90,7 +90,8 @@ enum CommandSupport {
         let states = (try? store.states()) ?? [:]
         let rows = try rows(library, store: store).filter { article, read in
             let state = states[article.identity] ?? ArticleState(isRead: read)
-            let facts = QueryFacts(summary: article, isRead: read, isStarred: state.isStarred, isArchived: state.isArchived, tags: state.tags)
+            let facts = QueryFacts(summary: article, isRead: read, isStarred: state.isStarred, isArchived: state.isArchived,
+                                   tags: ArticleSummary.cleanTags(article.tags + state.tags))
             return (!unreadOnly || !read) && (!state.isArchived || filter.mentionsArchived) && filter.matches(facts, now: now)
         }
         return (library, rows, states)

@@ -19,7 +19,7 @@ enum JSONOutput {
                 "identity": article.identity.rawValue,
                 "starred": state.isStarred,
                 "archived": state.isArchived,
-                "tags": state.tags,
+                "tags": ArticleSummary.cleanTags(article.tags + state.tags),
                 "position": state.position,
             ]
         }

@@ -164,4 +164,18 @@ struct IndexTests {
         #expect(summary.title == "Harbour ferries run all night")
         #expect(summary.source == "Harbour Daily")
     }
+
+    /// Front-matter tags are listed from the index on the next start, without reading the file.
+    @Test func tagsFromFrontMatterAreKeptInTheIndex() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        _ = try library.write("clip.md", "---\ntitle: Night ferries\ntags:\n  - harbour\n  - night shift\n---\n\nThe ferries ran all night.\n")
+        let index = IndexStore.open(path: temp.path + "/index.sqlite")
+        let (first, read) = load(library.path, index)
+        #expect(read == 1)
+        #expect(first.articles.first?.tags == ["harbour", "night shift"])
+        let again = Library(files: try index.files(under: Library.indexKey(library.path)), root: library.path)
+        #expect(again.articles.first?.tags == ["harbour", "night shift"])
+    }
 }
+

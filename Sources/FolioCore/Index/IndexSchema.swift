@@ -46,6 +46,10 @@ enum IndexSchema {
             // so the refresh that follows fills it.
             try db.execute(sql: "DELETE FROM indexed_file")
         }
+        // Tags from front matter, one per line (extraction version 3 reads every file again).
+        migrator.registerMigration("v3: tags") { db in
+            try db.execute(sql: "ALTER TABLE indexed_file ADD COLUMN tags TEXT")
+        }
         return migrator
     }
 }

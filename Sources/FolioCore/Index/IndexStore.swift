@@ -52,7 +52,7 @@ public final class IndexStore {
     public func files(under root: String) throws -> [IndexedFile] {
         try queue.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format
+                SELECT path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format, tags
                 FROM indexed_file WHERE root = ?
                 """, arguments: [root])
             var files: [IndexedFile] = []
@@ -65,11 +65,13 @@ public final class IndexStore {
                     outcome = .problem(problem)
                 } else {
                     let date: Double? = row[9]
+                    let tags: String? = row[12]
                     outcome = .article(ArticleSummary(
                         path: path, absolutePath: absolutePath, identity: ArticleIdentity(rawValue: row[5]), title: row[6],
                         source: row[7], author: row[8], date: date.map { Date(timeIntervalSince1970: $0) },
                         fileDate: Date(nanoseconds: mtime), words: row[10],
-                        format: ArticleFormat(rawValue: row[11]) ?? .text))
+                        format: ArticleFormat(rawValue: row[11]) ?? .text,
+                        tags: tags.map { $0.split(separator: "\n").map(String.init) } ?? []))
                 }
                 files.append(IndexedFile(path: path, absolutePath: absolutePath, size: row[2], modifiedNanoseconds: mtime, outcome: outcome))
             }
@@ -83,18 +85,18 @@ public final class IndexStore {
         try queue.write { db in
             let insert = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO indexed_file
-                (root, path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (root, path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format, tags)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for file in upserted {
                 switch file.outcome {
                 case .problem(let reason):
                     try insert.execute(arguments: [root, file.path, file.absolutePath, file.size, file.modifiedNanoseconds, reason,
-                                                   nil, nil, nil, nil, nil, nil, nil])
+                                                   nil, nil, nil, nil, nil, nil, nil, nil])
                 case .article(let s):
                     try insert.execute(arguments: [root, file.path, file.absolutePath, file.size, file.modifiedNanoseconds, nil,
                                                    s.identity.rawValue, s.title, s.source, s.author, s.date?.timeIntervalSince1970,
-                                                   s.words, s.format.rawValue])
+                                                   s.words, s.format.rawValue, s.tags.isEmpty ? nil : s.tags.joined(separator: "\n")])
                 }
             }
             let delete = try db.makeStatement(sql: "DELETE FROM indexed_file WHERE root = ? AND path = ?")

@@ -90,7 +90,8 @@ public enum LibraryIndexer {
             let a = loaded.article
             outcome = .article(ArticleSummary(path: entry.path, absolutePath: entry.absolutePath, identity: loaded.identity,
                                               title: a.title, source: a.source, author: a.author, date: a.date,
-                                              fileDate: entry.modified, words: words, format: a.format))
+                                              fileDate: entry.modified, words: words, format: a.format,
+                                              tags: ArticleSummary.cleanTags(a.tags)))
         }
         return (IndexedFile(path: entry.path, absolutePath: entry.absolutePath, size: entry.size,
                             modifiedNanoseconds: entry.modifiedNanoseconds, outcome: outcome), document)

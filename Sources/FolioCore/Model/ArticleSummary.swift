@@ -15,9 +15,11 @@ public struct ArticleSummary: Equatable, Sendable {
     public var fileDate: Date
     public var words: Int
     public var format: ArticleFormat
+    /// Tags the file itself gives (front matter); the user's own are read state.
+    public var tags: [String]
 
     public init(path: String, absolutePath: String, identity: ArticleIdentity, title: String, source: String?, author: String?,
-                date: Date?, fileDate: Date, words: Int, format: ArticleFormat) {
+                date: Date?, fileDate: Date, words: Int, format: ArticleFormat, tags: [String] = []) {
         self.path = path
         self.absolutePath = absolutePath
         self.identity = identity
@@ -28,6 +30,14 @@ public struct ArticleSummary: Equatable, Sendable {
         self.fileDate = fileDate
         self.words = words
         self.format = format
+        self.tags = tags
+    }
+
+    /// Tags as the list keeps them: one line each, no blanks, no repeats.
+    public static func cleanTags(_ tags: [String]) -> [String] {
+        var seen = Set<String>()
+        return tags.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 
     /// The date to sort and show: the article's own, else the file's.

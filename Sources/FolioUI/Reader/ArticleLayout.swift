@@ -24,6 +24,7 @@ public enum ArticleLayout {
         let byline = [article.author, article.source, article.date.map(DateLabel.long), "\(article.readingMinutes) min"]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         out += TextWrap.wrap(byline, width: width, style: theme.metadata)
+        if !article.tags.isEmpty { out += TextWrap.wrap("Tags: " + article.tags.joined(separator: ", "), width: width, style: theme.metadata) }
         if let url = article.url { out += TextWrap.wrap(url, width: width, style: theme.url) }
         for note in article.notes { out += TextWrap.wrap("Note: " + note, width: width, style: theme.notice) }
         out.append([])

@@ -34,6 +34,11 @@ public struct ArticleRow: Equatable, Sendable {
     var identity: ArticleIdentity { summary.identity }
     var path: String { summary.path }
 
+    /// The file's own tags (front matter) and the user's, each once.
+    public var allTags: [String] {
+        summary.tags.isEmpty ? tags : ArticleSummary.cleanTags(summary.tags + tags)
+    }
+
     /// Opened and left part-way through.
     public var isHalfRead: Bool { position > 0.02 && position < 0.95 }
 }

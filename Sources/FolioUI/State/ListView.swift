@@ -51,7 +51,7 @@ extension AppState {
         if let hits = filter.searchHits, hits[row.path] == nil { return false }
         if row.isArchived && !filter.query.mentionsArchived { return false }
         let facts = QueryFacts(summary: row.summary, isRead: row.isRead, isStarred: row.isStarred, isArchived: row.isArchived,
-                               isMarked: row.isMarked, tags: row.tags)
+                               isMarked: row.isMarked, tags: row.allTags)
         return filter.query.matches(facts, now: now)
     }
 

@@ -10,6 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     // Whatever changed the list (a filter typed live, an undo, a refresh), the
     // selection stays on screen and the reader shows the selected article.
     state.keepSelectionInView()
+    state.showTagsInReader()
     return effects + preview(&state)
 }
 
@@ -46,7 +47,11 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         guard state.reader?.path == path else { return [] }
         // (A very large article comes twice: its start at once, then the whole, at the same position.)
         switch result {
-        case .success(let article): state.reader!.content = .loaded(article)
+        case .success(var article):
+            // The file's tags and the user's, as the list knows them.
+            let row = state.selectedRow?.summary.path == path ? state.selectedRow : state.library.first { $0.summary.path == path }
+            if let row { article.tags = ArticleSummary.cleanTags(article.tags + row.tags) }
+            state.reader!.content = .loaded(article)
         case .failure(let failure): state.reader!.content = .failed(failure.reason)
         }
         state.reader!.layoutWidth = 0

@@ -82,12 +82,28 @@ extension AppState {
         let targets = self.targets
         let effects = change(.tag(tag, added: added, targets.map(\.identity)), label: (added ? "tag # " : "untag # ") + tag)
         message = effects.isEmpty ? "Nothing to change." : (added ? "Tagged “\(tag)”" : "Removed “\(tag)”") + Self.count(targets.count)
+        if !added, effects.isEmpty, targets.contains(where: { $0.summary.tags.contains(tag) }) {
+            message = "“\(tag)” comes from the file itself; edit the file (e) to remove it."
+        }
         clearMarks()
         return effects
     }
 
+    /// After a tag change (or its undo), the reader's header shows the tags
+    /// the list has for the article on screen.
+    mutating func showTagsInReader() {
+        guard let row = selectedRow, let reader, reader.path == row.path, case .loaded(var article) = reader.content else { return }
+        guard article.tags != row.allTags else { return }
+        article.tags = row.allTags
+        let top = reader.top
+        self.reader!.content = .loaded(article)
+        self.reader!.layoutWidth = 0
+        layOutReader(&self)
+        self.reader!.top = min(top, max(0, self.reader!.lines.count - layout.reader.height))
+    }
+
     /// Every tag in the library, for completion.
-    var allTags: [String] { Array(Set(library.flatMap(\.tags))).sorted() }
+    var allTags: [String] { Array(Set(library.flatMap(\.allTags))).sorted() }
 
     mutating func delete() -> [Effect] {
         let targets = self.targets
