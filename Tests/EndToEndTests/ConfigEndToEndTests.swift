@@ -31,6 +31,12 @@ struct ConfigEndToEndTests {
             """.write(toFile: config, atomically: true, encoding: .utf8)
     }
 
+    /// The reader's first line: the line below the separator of the stacked layout.
+    static func readerTitle(_ screen: String) -> String? {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.firstIndex { $0.hasPrefix("────") }.flatMap { lines.indices.contains($0 + 1) ? String(lines[$0 + 1]) : nil }
+    }
+
     @Test func bindingsViewsAndProblemsFromTheConfigFile() throws {
         let session = TmuxSession()
         session.start([TmuxSession.folioBinary, library.path, "--state", state, "--config", config])
@@ -42,6 +48,22 @@ struct ConfigEndToEndTests {
         session.send("1")
         let view = try #require(session.waitFor { $0.contains("View 1, orchards: 1 article.") }, "view 1 did not apply: \(session.screen)")
         #expect(!view.contains("Harbour pilots"))
+        session.send("q")
+        #expect(session.waitUntilExited())
+    }
+
+    /// With `set mouse on`, a click on a row (sent as the terminal sends it) selects that article.
+    @Test func mouseOnMakesAClickSelect() throws {
+        try "set mouse on\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let session = TmuxSession()
+        session.start([TmuxSession.folioBinary, library.path, "--state", state, "--config", config])
+        #expect(session.waitFor { $0.contains("2 articles, 2 unread") } != nil, "folio did not start: \(session.screen)")
+        #expect(Self.readerTitle(session.screen)?.contains("Harbour pilots") == true, "the first article is not in the reader: \(session.screen)")
+        // Button 1 pressed and released on the second row of the list (screen row 3, column 11),
+        // in the SGR encoding xterm-256color asks for.
+        session.send("-l", "\u{1B}[<0;11;3M\u{1B}[<0;11;3m")
+        #expect(session.waitFor { Self.readerTitle($0)?.contains("Orchard growers") == true } != nil,
+                "the click did not select the second article: \(session.screen)")
         session.send("q")
         #expect(session.waitUntilExited())
     }
