@@ -67,6 +67,7 @@ struct Browse: ParsableCommand {
             if let sort = store.setting("sort").flatMap(SortOrder.init(rawValue:)) { state.sort = sort }
             if let reversed = store.setting("sort-reverse") { state.sortReversed = reversed == "on" }
             state.refreshRows()
+            state.selection = 0  // a new start begins at the top of the list, in its order
             // New, changed and removed files show up while folio runs.
             let watcher = FolderWatcher(root: folder)
             watcher.start()

@@ -68,6 +68,27 @@ struct ConfigEndToEndTests {
         #expect(session.waitUntilExited())
     }
 
+    /// The order chosen with `o` and `O` is the order of the next start, from its top.
+    @Test func theSortOrderIsRememberedBetweenRuns() throws {
+        let first = TmuxSession()
+        first.start([TmuxSession.folioBinary, library.path, "--state", state, "--config", config])
+        let byDate = try #require(first.waitFor { $0.contains("2 articles, 2 unread") })
+        #expect(byDate.split(separator: "\n")[1].contains("Harbour pilots"), "\(byDate)")  // newest first
+        first.send("o")
+        first.send("O")
+        #expect(first.waitFor { $0.contains("by title, reversed") } != nil)
+        first.send("q")
+        #expect(first.waitUntilExited())
+
+        let second = TmuxSession()
+        second.start([TmuxSession.folioBinary, library.path, "--state", state, "--config", config])
+        let byTitle = try #require(second.waitFor { $0.contains("2 articles, 2 unread") && $0.contains("by title, reversed") }, "\(second.screen)")
+        #expect(byTitle.split(separator: "\n")[1].contains("Orchard growers") && byTitle.split(separator: "\n")[2].contains("Harbour pilots"))
+        #expect(Self.readerTitle(byTitle)?.contains("Orchard growers") == true, "the top row is not the one shown: \(byTitle)")
+        second.send("q")
+        #expect(second.waitUntilExited())
+    }
+
     @Test func dumpConfigPrintsWhatIsInEffectAndNamesProblems() throws {
         let (out, err) = Shell.runCapturingBoth([TmuxSession.folioBinary, "--dump-config", "--config", config])
         #expect(out.contains("set date-format iso"))
