@@ -142,11 +142,10 @@ extension AppState {
             if (try? QueryParser.parse(prompt.text, now: now)) == nil, filter != prompt.previousFilter {
                 filter = prompt.previousFilter
                 refreshRows()
-                keepSelectionInView()
             }
             return applyFilter(prompt.text)
         case .librarySearch:
-            guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else { clearFilter(); return showSelectedIfChanged() }
+            guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else { clearFilter(); return [] }
             return [.searchLibrary(prompt.text)]
         case .findInArticle:
             return find(prompt.text)
@@ -167,8 +166,6 @@ extension AppState {
         if prompt.kind == .filter || prompt.kind == .librarySearch, filter != prompt.previousFilter {
             filter = prompt.previousFilter
             refreshRows()
-            keepSelectionInView()
-            return showSelectedIfChanged()
         }
         return []
     }

@@ -7,8 +7,9 @@ import TermKit
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = reduceAction(&state, action)
     guard !state.quitting else { return effects }
-    // Whatever changed the list (a filter typed live, an undo, a refresh), the
-    // selection stays on screen and the reader shows the selected article.
+    // Whatever changed the list (a filter typed live, an undo, an archive, a
+    // restore, a refresh), the selection stays on screen and the reader shows
+    // the selected article: the single place that keeps them in step.
     state.keepSelectionInView()
     state.showTagsInReader()
     return effects + preview(&state)

@@ -40,13 +40,7 @@ extension AppState {
         case .archive:
             effects = change(.archived(!first.isArchived, ids), label: first.isArchived ? "unarchive #" : "archive #")
             message = effects.isEmpty ? nil : (first.isArchived ? "Back from the archive" : "Archived") + Self.count(targets.count).dropLast() + "; u undoes."
-            if !effects.isEmpty {
-                // Archived articles leave the list; the reader moves on with the selection.
-                refreshRows()
-                keepSelectionInView()
-                clearMarks()
-                return effects + showSelectedIfChanged()
-            }
+            if !effects.isEmpty { refreshRows() }  // archived articles leave the list (the reader follows the selection)
         case .toggleRead:
             effects = change(.read(!first.isRead, ids), label: first.isRead ? "mark # unread" : "mark # read")
             message = first.isRead ? "Marked unread." : "Marked read."
@@ -66,8 +60,7 @@ extension AppState {
         let marked = library.filter(\.isMarked).count
         message = marked == 0 ? "No articles marked." : "\(marked) marked; s, a, d, N, + and - act on them."
         if selection + 1 < rows.count { selection += 1 }
-        keepSelectionInView()
-        return showSelectedIfChanged()
+        return []
     }
 
     mutating func clearMarks() {
@@ -129,8 +122,8 @@ extension AppState {
         } else {
             message = records.count == 1 ? "Moved to the trash; u restores it." : "Moved \(records.count) articles to the trash; u restores them."
         }
-        keepSelectionInView()
-        return reader.map { r in paths.contains(r.path) } == true ? showSelectedAfterRemoval() : showSelectedIfChanged()
+        // The reader leaves a trashed article without saving its position.
+        return reader.map { r in paths.contains(r.path) } == true ? showSelectedAfterRemoval() : []
     }
 
     /// Files back from the trash: their rows return.
@@ -140,8 +133,7 @@ extension AppState {
         library = Self.mergeSorted(library, Self.sorted(back))
         refreshRows()
         message = failures.first.map { "Could not restore: \($0)" } ?? (back.count == 1 ? "Restored from the trash." : "Restored \(back.count) articles from the trash.")
-        keepSelectionInView()
-        return showSelectedIfChanged()
+        return []
     }
 
     mutating func showSelectedAfterRemoval() -> [Effect] {
