@@ -221,70 +221,58 @@ struct HTMLExtractionTests {
     /// Text of the page furniture in the fixtures below; none of it may reach the body.
     static let furnitureMarkers = boilerplateMarkers + ["NAV_TEXT", "COOKIE_TEXT", "SHARE_TEXT", "RELATED_TEXT", "NEWSLETTER_TEXT", "COMMENT_TEXT", "CAPTION_TEXT", "FOOTER_TEXT", "Sign up", "Comments"]
 
-    struct Expected: Sendable, CustomTestStringConvertible {
-        var file: String
-        var title: String
-        var subtitle: String?
-        var author: String?
-        var date: Date?
-        var source: String?
-        var url: String?
-        var first: String
-        var last: String
-        var testDescription: String { file }
-    }
 
-    static let fixtures: [Expected] = [
+    static let fixtures: [ArticleExpectation] = [
         // JSON-LD in a @graph, with an array of authors; <title> with " | ".
-        Expected(file: "graph-authors.html", title: "Tidal mill turns again after ninety years",
+        ArticleExpectation(file: "graph-authors.html", title: "Tidal mill turns again after ninety years",
                  subtitle: "Volunteers spent six winters rebuilding the wheel and the sluice gates.",
                  author: "Ines Carvalho, Tomas Whitfield", date: utc(2026, 3, 14, 8, 30), source: "The Estuary Post",
                  url: "https://estuarypost.example/heritage/tidal-mill",
                  first: "The wheel of the old tidal mill at Saltings Creek turned on Saturday morning for the first time since 1936,",
                  last: "the trust hopes to sell it in the village shop by the end of the summer."),
         // OpenGraph and <meta name=author>; a figure with a caption.
-        Expected(file: "opengraph-figure.html", title: "Night trains return to the northern line",
+        ArticleExpectation(file: "opengraph-figure.html", title: "Night trains return to the northern line",
                  subtitle: "Sleeper carriages will run three nights a week from April.", author: "Sigrid Paulsen",
                  date: utc(2026, 1, 20, 6), source: "Railway Gazette of Norland", url: "https://norlandrail.example/news/night-trains",
                  first: "[image: A sleeper carriage at the platform]\n\nSleeper trains will return to the northern line in April,",
                  last: "Campaigners who collected forty thousand signatures for the service said they would be on the first train."),
         // A byline element, <time datetime>, <title> with " - ", canonical link.
-        Expected(file: "byline-element.html", title: "Beekeepers count a good year on the moor", author: "Marguerite Okafor",
+        ArticleExpectation(file: "byline-element.html", title: "Beekeepers count a good year on the moor", author: "Marguerite Okafor",
                  date: utc(2025, 9, 2), source: "The Fenwick Courier", url: "https://fenwickcourier.example/country/beekeepers-good-year",
                  first: "Heather honey from the high moor came in heavier than anyone can remember this year,",
                  last: "the long flowering would at least send the colonies into winter strong and well fed."),
         // <title> with " — ", <meta name=date>, canonical link; a section heading is kept.
-        Expected(file: "title-emdash.html", title: "The slow return of the otter", author: "Dafydd Rowlands", date: utc(2025, 6, 11),
+        ArticleExpectation(file: "title-emdash.html", title: "The slow return of the otter", author: "Dafydd Rowlands", date: utc(2025, 6, 11),
                  source: "Riverlands Journal", url: "https://riverlands.example/nature/otter-return",
                  first: "Forty years ago, a survey of the river found no otters at all between the weir and the sea;",
                  last: "The surveyors will go out again in October, when the water is low and the mud holds a print for days."),
         // <title> with " :: ", "saved from url=" comment, a layout table with a menu column.
-        Expected(file: "title-double-colon.html", title: "Winter league final goes to a blitz playoff", source: "Harbourside Chess Notes",
+        ArticleExpectation(file: "title-double-colon.html", title: "Winter league final goes to a blitz playoff", source: "Harbourside Chess Notes",
                  url: "https://chessnotes.example/club/winter-league-final-report",
                  first: "The final of the winter league was decided after midnight on Thursday,",
                  last: "The club thanks the café on the harbour wall for staying open so late, and for the sandwiches."),
         // SingleFile's header comment for the URL, og:site_name, a rel=author link.
-        Expected(file: "singlefile.html", title: "Market bakers keep the ovens lit through the strike",
+        ArticleExpectation(file: "singlefile.html", title: "Market bakers keep the ovens lit through the strike",
                  subtitle: "Three bakeries shared one wood-fired oven for a week.", author: "Pilar Ibarra", date: utc(2026, 2, 6, 17),
                  source: "Lantern Press", url: "https://lanternpress.example/food/market-bakers",
                  first: "When the gas supply to the covered market was cut during last week's strike,",
                  last: "the bakers said they would keep the old oven going on Saturdays."),
         // An article in three parts around a photo and a promotion.
-        Expected(file: "split-article.html", title: "How a village saved its only shop", author: "Agnieszka Brandt", date: utc(2025, 11, 30),
+        ArticleExpectation(file: "split-article.html", title: "How a village saved its only shop", author: "Agnieszka Brandt", date: utc(2025, 11, 30),
                  source: "Upland Review", url: "https://uplandreview.example/features/village-shop",
                  first: "When the owners of the only shop in Cold Ashby announced their retirement,",
                  last: "The accountant who called the first meeting now spends his Tuesday mornings stacking the shelves."),
         // A blog post followed by teasers of other posts, each an <article>.
-        Expected(file: "post-with-teasers.html", title: "Repairing a cane chair, one strand at a time", author: "Lucía Ferrer",
+        ArticleExpectation(file: "post-with-teasers.html", title: "Repairing a cane chair, one strand at a time", author: "Lucía Ferrer",
                  date: utc(2025, 4, 3, 12), source: "Mendwell Blog",
                  first: "The chair came from a house clearance with a hole in the seat the size of a dinner plate,",
                  last: "The seat is not perfect, but it holds, and the chair is back in the kitchen where it belongs."),
         // An old page: paragraphs made of <br><br>, a bold headline, link columns.
-        Expected(file: "br-paragraphs.html", title: "Notes from the allotment: the leeks are in", source: "Greenway Allotment Society",
+        ArticleExpectation(file: "br-paragraphs.html", title: "Notes from the allotment: the leeks are in", source: "Greenway Allotment Society",
                  first: "The leeks went into the trench on plot nine this weekend,",
                  last: "Anyone who wants to learn how is welcome on Saturday morning."),
         // JSON-LD with a plain-string author; an embedded post quoted in the text.
-        Expected(file: "embedded-post.html", title: "Harbour seal spotted in the canal basin",
+        ArticleExpectation(file: "embedded-post.html", title: "Harbour seal spotted in the canal basin",
                  subtitle: "Boaters shared photos of the seal resting on a pontoon.", author: "Oskar Lindgren", date: utc(2026, 5, 2, 9, 15),
                  source: "Canalside News", url: "https://canalside.example/wildlife/seal-canal-basin",
                  first: "A harbour seal spent most of Thursday resting on a pontoon in the canal basin,",
@@ -292,7 +280,7 @@ struct HTMLExtractionTests {
     ]
 
     @Test(arguments: fixtures)
-    func fixtureMetadataAndBody(_ expected: Expected) throws {
+    func fixtureMetadataAndBody(_ expected: ArticleExpectation) throws {
         let a = try Fixture.load("html/" + expected.file).article
         #expect(a.title == expected.title)
         #expect(a.subtitle == expected.subtitle)

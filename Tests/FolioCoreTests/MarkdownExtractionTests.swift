@@ -160,25 +160,10 @@ struct MarkdownExtractionTests {
     }
 }
 
-/// What a Markdown clip fixture must give.
-struct ClipExpectation: CustomTestStringConvertible, Sendable {
-    var file: String
-    var title: String
-    var subtitle: String?
-    var author: String?
-    var date: Date?
-    var source: String?
-    var url: String?
-    var first: String
-    var last: String
-    var tags: [String]? = nil
-    var links: [String]? = nil
-    var testDescription: String { file }
-}
 
 struct ClipFixtureTests {
-    static let expectations: [ClipExpectation] = [
-        ClipExpectation(
+    static let expectations: [ArticleExpectation] = [
+        ArticleExpectation(
             file: "markdown/obsidian-two-authors.md",
             title: "Mapping the hedgerows: volunteers count every bush in Hollin parish",
             subtitle: "A two-year survey has found more than forty kilometres of hedgerow, some of it older than the church.",
@@ -187,7 +172,7 @@ struct ClipFixtureTests {
             first: "Every Saturday morning for two years, a dozen volunteers have walked the lanes of Hollin",
             last: "The parish council will use the map to decide where new planting should go.",
             tags: ["clippings", "nature"], links: ["https://example.org/hedge-guide"]),
-        ClipExpectation(
+        ArticleExpectation(
             file: "markdown/markdownload-full.md",
             title: "Second daily sailing for the outer isles from March",
             subtitle: "Islanders have waited ten years for a return trip that lets them work on the mainland.",
@@ -196,7 +181,7 @@ struct ClipFixtureTests {
             first: "The ferry operator confirmed on Thursday that a second daily sailing will start on the first Monday of March.",
             last: "The timetable will be reviewed after one year.",
             tags: ["ferries", "islands"], links: []),
-        ClipExpectation(
+        ArticleExpectation(
             file: "markdown/omnivore-folded.md",
             title: "The night train returns to the northern line", subtitle: nil,
             author: "Petra Solberg", date: utc(2026, 1, 30, 6, 0), source: "Rail Review",
@@ -204,18 +189,18 @@ struct ClipFixtureTests {
             first: "After eleven years without a sleeper service, the northern line will have a night train again from May",
             last: "Tickets go on sale next week.",
             tags: ["rail", "travel", "Omnivore"], links: ["https://railreview.example/restaurant-car"]),
-        ClipExpectation(
+        ArticleExpectation(
             file: "markdown/plain-heading.md",
             title: "The beekeepers of Linden Street", subtitle: nil, author: nil, date: nil, source: nil, url: nil,
             first: "Nobody on Linden Street remembers who put the first hive on the roof of number 12",
             last: "and for the allotment society's annual party.",
             links: ["https://example.org/linden-corner-shop", "https://example.org/linden-allotments"]),
-        ClipExpectation(
+        ArticleExpectation(
             file: "markdown/broken-front-matter.md",
             title: "Lanterns over the old bridge", subtitle: nil, author: "Oskar Lind", date: nil, source: nil, url: nil,
             first: "The lanterns went up on Friday evening, one on every post of the old bridge.",
             last: "By Saturday the whole town had come to look at them."),
-        ClipExpectation(
+        ArticleExpectation(
             file: "markdown/every-block.md",
             title: "Every block type", subtitle: nil, author: nil, date: nil, source: nil, url: nil,
             first: "A paragraph with emphasis, strong, code, struck text, an escaped *star*, an entity & a hard break (two spaces)\nand another one (backslash)\nand a reference link",
@@ -224,7 +209,7 @@ struct ClipFixtureTests {
     ]
 
     @Test(arguments: expectations)
-    func extractsMetadataAndBody(_ e: ClipExpectation) throws {
+    func extractsMetadataAndBody(_ e: ArticleExpectation) throws {
         let a = try Fixture.load(e.file).article
         #expect(a.format == .markdown)
         #expect(a.title == e.title)

@@ -107,25 +107,10 @@ struct PlainTextExtractionTests {
     }
 }
 
-/// What a page dump fixture must give: metadata, and the body's first and last sentences.
-struct TextExpectation: CustomTestStringConvertible, Sendable {
-    var file: String
-    var title: String
-    var subtitle: String?
-    var author: String?
-    var date: Date?
-    var source: String?
-    var url: String?
-    var first: String
-    var last: String
-    /// Text that must not be in the body (chrome, header lines, teasers).
-    var absent: [String] = []
-    var testDescription: String { file }
-}
 
 struct PageDumpFixtureTests {
-    static let expectations: [TextExpectation] = [
-        TextExpectation(
+    static let expectations: [ArticleExpectation] = [
+        ArticleExpectation(
             file: "text/quayside-gazette-news.txt",
             title: "Tugboat crews vote to keep the night watch at Saltmere",
             subtitle: "The port authority wanted to end round-the-clock towing cover. Crews said no, and the ballot was not close.",
@@ -134,7 +119,7 @@ struct PageDumpFixtureTests {
             last: "The night watch will continue at least until the summer.",
             absent: ["HARBOUR", "Advertisement", "Ferry timetable", "Two extra sailings", "Lifeboat station", "Updated 6:05",
                      "By Tomas Reyes", "Quayside Media", "originally published", "Connect with us", "Hi, what are you"]),
-        TextExpectation(
+        ArticleExpectation(
             file: "text/ridgeline-wrapped-crlf.txt",
             title: "Sunday briefing: the orchard cooperative that shares its tractors",
             subtitle: nil, author: "Elin Halvorsen", date: utc(2026, 2, 14, 10, 0), source: "Ridgeline Weekly",
@@ -142,7 +127,7 @@ struct PageDumpFixtureTests {
             first: "Nine farms in the upper Dorrin valley have done something their grandparents would have thought impossible:",
             last: "whoever returns a tractor with an empty tank buys the next round at the Plough.",
             absent: ["Unsubscribe", "Source:", "\r", "2026-02-14 10:00"]),
-        TextExpectation(
+        ArticleExpectation(
             file: "text/courrier-du-val-fr.txt",
             title: "À Vallonges, la dernière salle de cinéma du canton rouvre ses portes",
             subtitle: "Fermé depuis trois ans, le Rex a été racheté par une association d'habitants qui a tout rénové elle-même.",
@@ -150,7 +135,7 @@ struct PageDumpFixtureTests {
             first: "Samedi soir, la file d'attente s'étirait jusqu'au pont de la Sorne.",
             last: "où plusieurs salles ont fermé ces dernières années.",
             absent: ["CULTURE", "Publicité", "À lire aussi", "Le festival de la Sorne", "Temps de lecture", "Partager", "Mentions légales"]),
-        TextExpectation(
+        ArticleExpectation(
             file: "text/faro-del-sur-es.txt",
             title: "Los vecinos de Almendral recuperan el lavadero del siglo XIX",
             subtitle: "Un grupo de jubilados ha limpiado y restaurado a mano el antiguo lavadero público, que ahora acogerá un pequeño museo de la vida cotidiana.",
@@ -158,19 +143,19 @@ struct PageDumpFixtureTests {
             first: "Durante casi cuarenta años, el lavadero de la calle del Agua fue un almacén de escombros.",
             last: "de las mujeres que lo utilizaron hasta finales de los años sesenta.",
             absent: ["Sociedad", "Te puede interesar", "La feria del almendro", "Publicado originalmente", "Ediciones Ejemplo", "Por Lucía"]),
-        TextExpectation(
+        ArticleExpectation(
             file: "text/field-notes-plain.txt",
             title: "Field notes from a wet February", subtitle: nil, author: nil, date: nil, source: nil, url: nil,
             first: "It rained on twenty-three of the twenty-eight days of the month",
             last: "Next month, with luck, the ground will dry enough to plant the early potatoes."),
-        TextExpectation(
+        ArticleExpectation(
             file: "text/civic-bulletin-table.txt",
             title: "Bus fares in Marrowby will fall from April, council confirms",
             subtitle: nil, author: "Ines Calder and Robert Nyambe", date: utc(2026, 2, 14), source: "Civic Bulletin", url: nil,
             first: "Bus fares across Marrowby will fall by an average of 18 per cent from the first of April",
             last: "Operators have until the end of March to update their ticket machines.",
             absent: ["4 min read", "Published:", "You May Also Like", "Roadworks on Station Road", "Sign up", "Share", "Civic Bulletin Media"]),
-        TextExpectation(
+        ArticleExpectation(
             file: "text/kerzenau-brunnen.txt",
             title: "Der alte Marktbrunnen in Kerzenau sprudelt wieder",
             subtitle: "Nach zwei Jahren Restaurierung haben Steinmetze die Figuren des Brunnens wieder aufgestellt, und am Samstag floss zum ersten Mal seit langem Wasser",
@@ -180,7 +165,7 @@ struct PageDumpFixtureTests {
     ]
 
     @Test(arguments: expectations)
-    func extractsMetadataAndBody(_ e: TextExpectation) throws {
+    func extractsMetadataAndBody(_ e: ArticleExpectation) throws {
         let a = try Fixture.load(e.file).article
         #expect(a.format == .text)
         #expect(a.title == e.title)

@@ -74,3 +74,23 @@ struct Named: CustomTestStringConvertible, Sendable {
     init(_ name: String, _ text: String) { self.name = name; self.text = text }
     var testDescription: String { name }
 }
+
+/// What an extraction fixture must give: its metadata, the body's first and
+/// last sentences, and (where a test says) text that must not be in the body,
+/// its tags and its links.
+struct ArticleExpectation: CustomTestStringConvertible, Sendable {
+    var file: String
+    var title: String
+    var subtitle: String?
+    var author: String?
+    var date: Date?
+    var source: String?
+    var url: String?
+    var first: String
+    var last: String
+    /// Text that must not be in the body (chrome, header lines, teasers).
+    var absent: [String] = []
+    var tags: [String]? = nil
+    var links: [String]? = nil
+    var testDescription: String { file }
+}
