@@ -87,11 +87,25 @@ final class TmuxSession {
 /// Runs programs with posix_spawn and waitpid (Foundation's Process can hang
 /// in waitUntilExit on Linux when a child leaves a daemon behind).
 enum Shell {
+    /// Tests run in parallel: a pipe made on one thread must not leak into a
+    /// program another thread starts (a tmux server would keep it open for
+    /// good, and the reader of the pipe would never see its end). Pipes are
+    /// made close-on-exec, and programs started, under one lock.
+    static let spawnLock = NSLock()
+
+    static func privatePipe(_ fds: inout [Int32]) -> Bool {
+        spawnLock.withLock {
+            guard pipe(&fds) == 0 else { return false }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            return true
+        }
+    }
+
     /// Runs a program found on PATH; its standard output when it exits with 0, else nil.
     @discardableResult
     static func run(_ argv: [String], captureOutput: Bool = true) -> String? {
         var pipe: [Int32] = [-1, -1]
-        guard Glibc.pipe(&pipe) == 0 else { return nil }
+        guard Shell.privatePipe(&pipe) else { return nil }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -114,7 +128,7 @@ enum Shell {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ)
+        let spawned = spawnLock.withLock { posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, environ) }
         close(pipe[1])
         guard spawned == 0 else { close(pipe[0]); return nil }
         var output = [UInt8]()
@@ -135,7 +149,7 @@ enum Shell {
     static func runInPseudoTerminal(_ argv: [String], environment: [String: String], keys: [String]) -> [UInt8] {
         var input: [Int32] = [-1, -1]
         var output: [Int32] = [-1, -1]
-        guard Glibc.pipe(&input) == 0, Glibc.pipe(&output) == 0 else { return [] }
+        guard Shell.privatePipe(&input), Shell.privatePipe(&output) else { return [] }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -149,7 +163,7 @@ enum Shell {
         var cEnv = env.map { strdup($0) } + [nil]
         defer { cEnv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        let spawned = Shell.spawnLock.withLock { posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, &cEnv) }
         close(input[0])
         close(output[1])
         guard spawned == 0 else { close(input[1]); close(output[0]); return [] }
@@ -183,7 +197,7 @@ enum Shell {
     /// returns whatever it had written to standard output by then.
     static func runKilled(_ argv: [String], afterMicroseconds delay: UInt32) -> String {
         var pipe: [Int32] = [-1, -1]
-        guard Glibc.pipe(&pipe) == 0 else { return "" }
+        guard Shell.privatePipe(&pipe) else { return "" }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -194,7 +208,7 @@ enum Shell {
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        let spawned = Shell.spawnLock.withLock { posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ) }
         close(pipe[1])
         guard spawned == 0 else { close(pipe[0]); return "" }
         usleep(delay)

@@ -12,6 +12,8 @@ enum ProcessRunner {
         defer { posix_spawn_file_actions_destroy(&actions) }
         if input != nil {
             guard Glibc.pipe(&pipe) == 0 else { return "cannot make a pipe" }
+            // Neither end may leak into another program started meanwhile.
+            for fd in pipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             posix_spawn_file_actions_adddup2(&actions, pipe[0], 0)
             posix_spawn_file_actions_addclose(&actions, pipe[0])
             posix_spawn_file_actions_addclose(&actions, pipe[1])
