@@ -5,49 +5,42 @@ import Foundation
 /// values as null, dates in ISO 8601.
 enum JSONOutput {
     static func list(_ rows: [(ArticleSummary, Bool)], states: [ArticleIdentity: ArticleState] = [:]) -> String {
-        let objects: [[String: Any]] = rows.map { article, read in
+        JSONValue.array(rows.map { article, read in
             let state = states[article.identity] ?? ArticleState()
-            return [
-                "path": PathCoding.display(article.path),
-                "title": article.title,
-                "source": article.source ?? NSNull(),
-                "author": article.author ?? NSNull(),
-                "date": article.date.map(DateParser.iso8601) ?? NSNull(),
-                "read": read,
-                "words": article.words,
-                "format": article.format.rawValue,
-                "identity": article.identity.rawValue,
-                "starred": state.isStarred,
-                "archived": state.isArchived,
-                "tags": ArticleSummary.cleanTags(article.tags + state.tags),
-                "position": state.position,
-            ]
-        }
-        return encode(objects)
+            return .object([
+                "path": .string(PathCoding.display(article.path)),
+                "title": .string(article.title),
+                "source": .optional(article.source),
+                "author": .optional(article.author),
+                "date": .optional(article.date.map(DateParser.iso8601)),
+                "read": .bool(read),
+                "words": .int(article.words),
+                "format": .string(article.format.rawValue),
+                "identity": .string(article.identity.rawValue),
+                "starred": .bool(state.isStarred),
+                "archived": .bool(state.isArchived),
+                "tags": .strings(ArticleSummary.cleanTags(article.tags + state.tags)),
+                "position": .double(state.position),
+            ])
+        }).text
     }
 
     static func article(_ article: Article) -> String {
-        let object: [String: Any] = [
-            "title": article.title,
-            "subtitle": article.subtitle ?? NSNull(),
-            "author": article.author ?? NSNull(),
-            "date": article.date.map(DateParser.iso8601) ?? NSNull(),
-            "source": article.source ?? NSNull(),
-            "url": article.url ?? NSNull(),
-            "words": article.words,
-            "tags": article.tags,
-            "links": article.links,
-            "format": article.format.rawValue,
-            "body": article.bodyText,
-        ]
-        return encode(object)
+        JSONValue.object([
+            "title": .string(article.title),
+            "subtitle": .optional(article.subtitle),
+            "author": .optional(article.author),
+            "date": .optional(article.date.map(DateParser.iso8601)),
+            "source": .optional(article.source),
+            "url": .optional(article.url),
+            "words": .int(article.words),
+            "tags": .strings(article.tags),
+            "links": .strings(article.links),
+            "format": .string(article.format.rawValue),
+            "body": .string(article.bodyText),
+        ]).text
     }
 
     /// "2026-02-14".
     static func day(_ date: Date) -> String { DateParser.isoDay(date) }
-
-    private static func encode(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
 }

@@ -43,11 +43,10 @@ struct SearchArticles: ParsableCommand {
                 throw UserError("search: \(error)")
             }
             if json {
-                let items = hits.map { hit -> [String: String] in
-                    ["path": hit.path, "title": titles[hit.path] ?? "", "snippet": hit.snippet]
+                let items = hits.map { hit in
+                    JSONValue.object(["path": .string(hit.path), "title": .string(titles[hit.path] ?? ""), "snippet": .string(hit.snippet)])
                 }
-                let data = try JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes])
-                CommandSupport.write(String(decoding: data, as: UTF8.self) + "\n")
+                CommandSupport.write(JSONValue.array(items).text + "\n")
             } else {
                 let lines = hits.map { hit in
                     [PathCoding.display(hit.path), titles[hit.path] ?? "", hit.snippet].map { TerminalText.sanitize($0) }.joined(separator: "\t")

@@ -58,6 +58,20 @@ import Testing
         #expect(try titles(json).sorted() == ["Harbour pilots train on the new tug", "Harbour wall repairs finish early", "Orchard growers pick fruit at night"])
     }
 
+    /// The JSON is written by hand: quotes, backslashes, control characters and
+    /// non-ASCII text must come back exactly as a JSON parser reads them.
+    @Test func showJSONEscapesWhatJSONNeedsEscaped() throws {
+        let title = "Quotes \"here\", a back\\slash, a tab\tand ünïcödé 🚲"
+        try (title + "\n\n2026-11-01\n\nThe body says \"hello\" and C:\\path, then a bell \u{07} and goes on for a while.\n")
+            .write(to: library.appendingPathComponent("odd.txt"), atomically: true, encoding: .utf8)
+        let out = try folio(["show", "--json", library.appendingPathComponent("odd.txt").path])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == title.replacingOccurrences(of: "\t", with: " "))
+        #expect((object["body"] as? String)?.contains("\"hello\" and C:\\path") == true)
+        #expect(object["subtitle"] is NSNull)
+        #expect(object["words"] as? Int ?? 0 > 10)
+    }
+
     @Test func aBadQueryIsNamedOnStderr() {
         let (out, err) = Shell.runCapturingBoth([TmuxSession.folioBinary, "show", library.path, "--query", "newer:7x", "--state", state])
         #expect(out.isEmpty)
