@@ -1,3 +1,5 @@
+import FolioCore
+
 /// A JSON value and its text: what the commands print with `--json`.
 /// Written out directly (pretty, keys sorted) rather than through
 /// JSONSerialization, whose dynamic casts cost a few milliseconds at the start
@@ -51,22 +53,5 @@ enum JSONValue {
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped.
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    private static func quote(_ s: String, into out: inout String) { out += JSONString.quoted(s) }
 }
