@@ -60,7 +60,7 @@ struct HostileFolderEndToEndTests {
         // Read through every article, including the hostile one.
         session.send("g")
         for _ in 0..<11 { session.send("Enter", "Space", "Space", "h", "j") }
-        let after = try #require(session.waitFor { $0.contains("0 unread") }, "not all opened: \(session.screen)")
+        let after = try #require(session.waitFor { $0.contains("articles, 0 unread") }, "not all opened: \(session.screen)")
         for bad in ["PWNED", "NAME-TITLE", "Q0xJUEJP", "evil.example"] { #expect(!after.contains(bad)) }
         #expect(session.paneTitle.contains("PWNED") == false && session.paneTitle.contains("NAME-TITLE") == false, "the terminal title was changed: \(session.paneTitle)")
         #expect(session.buffers.isEmpty, "the clipboard (tmux buffer) was written: \(session.buffers)")

@@ -366,6 +366,19 @@ struct HTMLExtractionTests {
 
     /// A page saved with its pictures inlined as data URIs, as SingleFile does: 50 MB,
     /// a fifth of it text.
+    /// libxml2 drops raw control characters but keeps what follows them: an
+    /// escape sequence must reach the sanitizer whole, ESC and BEL included, so
+    /// that it is removed whole and its payload never shows.
+    @Test func rawEscapeSequencesSurviveParsingWhole() throws {
+        let page = "<html><head><title>Evil \u{1B}]0;PWNED\u{07} page</title></head><body><article><p>"
+            + "A paragraph with a clipboard write \u{1B}]52;c;Q0xJUEJP\u{07} inside it and enough ordinary words to be the body of the page.</p>"
+            + "<p>Tabs\tand a DEL\u{7F} stay apart from private-use text like \u{E000}.</p></article></body></html>"
+        let article = try HTMLExtractor().extract(from: Array(page.utf8), fileName: "evil.html")
+        #expect(article.title == "Evil \u{1B}]0;PWNED\u{07} page")
+        #expect(article.bodyText.contains("write \u{1B}]52;c;Q0xJUEJP\u{07} inside"))
+        #expect(article.bodyText.contains("\u{E000}"))
+    }
+
     @Test func fiftyMegabytePage() throws {
         let paragraph = Array(("<p>" + String(repeating: "The harbour master counted the boats again, slowly, and wrote the number in the ledger. ", count: 12) + "</p>\n").utf8)
         let picture = Array(("<figure><img alt=\"The ledger\" src=\"data:image/png;base64," + String(repeating: "iVBORw0KGgoAAAANSUhEUgAA", count: 16_000) + "\"></figure>\n").utf8)

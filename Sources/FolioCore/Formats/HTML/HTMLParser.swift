@@ -17,7 +17,9 @@ enum HTMLParser {
     static func parse(_ page: [UInt8], encoding: String) -> Result? {
         guard !page.isEmpty, page.count < Int(Int32.max) else { return nil }
         let utf8 = Transcoder.utf8(page, from: encoding) ?? page  // an unknown character set: read it as UTF-8
-        let bytes = AttributeLimiter.limit(utf8) ?? utf8
+        let limited = AttributeLimiter.limit(utf8) ?? utf8
+        let shielded = ControlShield.shield(limited)
+        let bytes = shielded ?? limited
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         folio_xml_silence_errors()  // libxml2 would print encoding errors to stderr (the screen)
         // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it drops the whole
@@ -40,12 +42,14 @@ enum HTMLParser {
             top = node.pointee.next
         }
         guard let rootPointer = xmlDocGetRootElement(doc) else { return nil }
-        return Result(root: convert(rootPointer), topComments: comments)
+        let text: (String) -> String = shielded == nil ? { $0 } : ControlShield.restore
+        return Result(root: convert(rootPointer, text: text), topComments: comments.map(text))
     }
 
     /// Copies a libxml2 subtree without recursion.
-    private static func convert(_ rootPointer: xmlNodePtr) -> HTMLNode {
-        let root = element(rootPointer)
+    /// `text` puts back what `ControlShield` stood in for.
+    private static func convert(_ rootPointer: xmlNodePtr, text: (String) -> String) -> HTMLNode {
+        let root = element(rootPointer, text: text)
         var stack: [(xmlNodePtr?, HTMLNode, Int)] = [(rootPointer.pointee.children, root, 1)]
         while !stack.isEmpty {
             let (pointer, parent, depth) = stack.removeLast()
@@ -56,14 +60,14 @@ enum HTMLParser {
                 if depth >= maxDepth {
                     stack.append((node.pointee.children, parent, depth))  // flatten into parent
                 } else {
-                    let child = element(node)
+                    let child = element(node, text: text)
                     parent.append(child)
                     stack.append((node.pointee.children, child, depth + 1))
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { parent.append(HTMLNode(kind: .text, text: String(cString: content))) }
+                if let content = node.pointee.content { parent.append(HTMLNode(kind: .text, text: text(String(cString: content)))) }
             case XML_COMMENT_NODE:
-                if let content = node.pointee.content { parent.append(HTMLNode(kind: .comment, text: String(cString: content))) }
+                if let content = node.pointee.content { parent.append(HTMLNode(kind: .comment, text: text(String(cString: content)))) }
             default:
                 break
             }
@@ -71,13 +75,13 @@ enum HTMLParser {
         return root
     }
 
-    private static func element(_ node: xmlNodePtr) -> HTMLNode {
+    private static func element(_ node: xmlNodePtr, text: (String) -> String) -> HTMLNode {
         let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
         var attributes: [String: String] = [:]
         var attribute = node.pointee.properties
         while let a = attribute {
             if let n = a.pointee.name, let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
-                attributes[String(cString: n).lowercased()] = String(cString: value)
+                attributes[String(cString: n).lowercased()] = text(String(cString: value))
                 folio_xml_free(value)
             }
             attribute = a.pointee.next
