@@ -19,7 +19,7 @@ public enum DateParser {
     /// other words ("Published", "Updated", a weekday, a time, a time zone).
     public static func isDateLine(_ text: String) -> Bool {
         guard text.utf8.count <= 400, text.count <= 80, find(in: text) != nil else { return false }
-        let words = tokenize(text).filter { $0.kind == .word && monthNumber($0.text) == nil && !filler.contains($0.text.lowercased()) }
+        let words = tokenize(text).filter { $0.kind == .word && monthNumber($0.text) == nil && !filler.contains($0.text.quickLowercased()) }
         return words.count <= 3
     }
 
@@ -83,14 +83,14 @@ public enum DateParser {
         if first.kind == .number && first.text.count <= 2 {
             var j = i + 1
             if isPunct(j, ".") { j += 1 }
-            if let suffix = tok(j), suffix.kind == .word, ordinalSuffixes.contains(suffix.text.lowercased()) { j += 1 }  // 3rd, 1er, 1º
-            if tok(j)?.text.lowercased() == "of" { j += 1 }  // 14th of February
-            if tok(j)?.text.lowercased() == "de", let m = tok(j + 1), monthNumber(m.text) != nil { j += 1 }  // 14 de febrero
+            if let suffix = tok(j), suffix.kind == .word, ordinalSuffixes.contains(suffix.text.quickLowercased()) { j += 1 }  // 3rd, 1er, 1º
+            if tok(j)?.text.quickLowercased() == "of" { j += 1 }  // 14th of February
+            if tok(j)?.text.quickLowercased() == "de", let m = tok(j + 1), monthNumber(m.text) != nil { j += 1 }  // 14 de febrero
             if let m = tok(j), m.kind == .word, let month = monthNumber(m.text) {
                 // 14 February 2026, 14. Februar 2026, 14 de febrero de 2026, 14 Feb. 2026
                 j += 1
                 if isPunct(j, ".") || isPunct(j, ",") { j += 1 }
-                if tok(j)?.text.lowercased() == "de" { j += 1 }
+                if tok(j)?.text.quickLowercased() == "de" { j += 1 }
                 guard let y = tok(j), y.kind == .number, y.text.count == 4 else { return nil }
                 return make(y.value, month, first.value, time: time(t, from: j + 1))
             }
@@ -110,7 +110,7 @@ public enum DateParser {
             if isPunct(j, ".") { j += 1 }
             guard let d = tok(j), d.kind == .number, d.text.count <= 2 else { return nil }
             j += 1
-            if let suffix = tok(j), ["st", "nd", "rd", "th"].contains(suffix.text.lowercased()) { j += 1 }
+            if let suffix = tok(j), ["st", "nd", "rd", "th"].contains(suffix.text.quickLowercased()) { j += 1 }
             if isPunct(j, ",") { j += 1 }
             guard let y = tok(j), y.kind == .number, y.text.count == 4 else { return nil }
             return make(y.value, month, d.value, time: time(t, from: j + 1))
@@ -125,7 +125,7 @@ public enum DateParser {
             return clock(t, hour: t[j + 1].value, after: j + 2)
         }
         if j < t.count, t[j].kind == .punct, t[j].text == "," || t[j].text == "|" || t[j].text == "·" { j += 1 }
-        if j < t.count, t[j].kind == .word, ["at", "um", "à", "a"].contains(t[j].text.lowercased()) { j += 1 }
+        if j < t.count, t[j].kind == .word, ["at", "um", "à", "a"].contains(t[j].text.quickLowercased()) { j += 1 }
         guard j < t.count, t[j].kind == .number, t[j].text.count <= 2 else { return nil }
         return clock(t, hour: t[j].value, after: j + 1)
     }
@@ -139,7 +139,7 @@ public enum DateParser {
         if k < t.count, t[k].text == ".", k + 1 < t.count, t[k + 1].kind == .number { k += 2 }
         var h = hour
         if k < t.count, t[k].kind == .word {
-            let w = t[k].text.lowercased()
+            let w = t[k].text.quickLowercased()
             if w == "pm" && h < 12 { h += 12 }
             if w == "am" && h == 12 { h = 0 }
         }
@@ -193,7 +193,7 @@ public enum DateParser {
         return table
     }()
 
-    static func monthNumber(_ word: String) -> Int? { months[word.lowercased()] }
+    static func monthNumber(_ word: String) -> Int? { months[word.quickLowercased()] }
 
     /// ISO 8601 in UTC, for JSON output.
     public static func iso8601(_ date: Date) -> String {

@@ -15,7 +15,7 @@ extension StringProtocol {
 
     /// True when `needle` occurs, ignoring case.
     public func containsIgnoringCase(_ needle: some StringProtocol) -> Bool {
-        needle.isEmpty || lowercased().utf8Range(of: needle.lowercased()) != nil
+        needle.isEmpty || lowercased().utf8Range(of: needle.quickLowercased()) != nil
     }
 }
 

@@ -45,11 +45,11 @@ public struct FrontMatter: Equatable, Sendable {
             }
         }
         if i == utf8.endIndex, start < text.endIndex, lines.count <= maxLines { lines.append((text[start...], text.endIndex)) }
-        guard let first = lines.first, first.line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\u{FEFF}"]) == "---" else {
+        guard let first = lines.first, first.line.trimmingSpaces().trimmingScalars(in: "\u{FEFF}") == "---" else {
             return (nil, text[...])
         }
         if let end = lines.indices.dropFirst().first(where: {
-            let t = lines[$0].line.trimmingCharacters(in: .whitespaces)
+            let t = lines[$0].line.trimmingSpaces()
             return t == "---" || t == "..."
         }) {
             let inner = lines[1..<end].map(\.line)
@@ -68,7 +68,7 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// `key: value`, `- item`, or an indented continuation line.
     static func looksLikeYAML(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         if trimmed.isEmpty { return false }
         if line.first == " " || line.first == "\t" || trimmed.hasPrefix("- ") || trimmed == "-" || trimmed.hasPrefix("#") { return true }
         guard let colon = trimmed.firstIndex(of: ":") else { return false }
@@ -85,14 +85,14 @@ public struct FrontMatter: Equatable, Sendable {
         func finishBlock() {
             guard let b = block else { return }
             let joined = b.literal ? b.lines.joined(separator: "\n") : b.lines.joined(separator: " ")
-            let value = joined.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = joined.trimmingSpacesAndNewlines()
             if !clean(value).isEmpty { matter.values[b.key] = splitWikiLinks(value) }
             block = nil
         }
 
         for raw in lines {
             let line = String(raw)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             let indented = line.first == " " || line.first == "\t"
             if block != nil {
                 if indented || trimmed.isEmpty { block!.lines.append(trimmed); continue }
@@ -104,9 +104,9 @@ public struct FrontMatter: Equatable, Sendable {
                 continue
             }
             guard !indented, let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = line[..<colon].trimmingSpaces().quickLowercased()
             guard !key.isEmpty else { continue }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingSpaces()
             currentKey = key
             if let indicator = value.first, indicator == "|" || indicator == ">",
                value.dropFirst().allSatisfy({ "+-0123456789 ".contains($0) }) {
@@ -152,12 +152,12 @@ public struct FrontMatter: Equatable, Sendable {
             }
         }
         items.append(current)
-        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return items.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     /// "[[Ana Ruiz]], [[Priya Raman]]" -> two names; anything else is one cleaned value.
     static func splitWikiLinks(_ value: String) -> [String] {
-        var v = value.trimmingCharacters(in: .whitespaces)
+        var v = value.trimmingSpaces()
         if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
         guard v.contains("]], [[") || v.contains("]],[[") else { return [clean(value)] }
         return v.components(separatedBy: ",").map { clean($0) }.filter { !$0.isEmpty }
@@ -165,12 +165,12 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Removes quotes and wiki-link brackets: `"[[Ana Ruiz]]"` -> `Ana Ruiz`.
     static func clean(_ value: String) -> String {
-        var v = value.trimmingCharacters(in: .whitespaces)
+        var v = value.trimmingSpaces()
         if v.count >= 2, let f = v.first, let l = v.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
             v = String(v.dropFirst().dropLast())
             v = f == "'" ? v.replacingOccurrences(of: "''", with: "'") : v.replacingOccurrences(of: "\\\"", with: "\"")
         }
-        v = v.trimmingCharacters(in: .whitespaces)
+        v = v.trimmingSpaces()
         if v.hasPrefix("[["), v.hasSuffix("]]") {
             v = String(v.dropFirst(2).dropLast(2))
             if let bar = v.firstIndex(of: "|") { v = String(v[v.index(after: bar)...]) }
@@ -179,6 +179,6 @@ public struct FrontMatter: Equatable, Sendable {
         if v.first == "\"", !v.dropFirst().contains("\"") { v.removeFirst() }
         if v.last == "\"", !v.dropLast().contains("\"") { v.removeLast() }
         if v.hasPrefix("[["), !v.contains("]]") { v = String(v.dropFirst(2)) }
-        return v.trimmingCharacters(in: .whitespaces)
+        return v.trimmingSpaces()
     }
 }

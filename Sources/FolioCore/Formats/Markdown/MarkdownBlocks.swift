@@ -36,7 +36,7 @@ struct MarkdownBlocks {
         var refs: [String: String] = [:]
         for line in lines {
             guard let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x5B, line.utf8.count < 4000,
-                  let (key, url) = referenceDefinition(line.trimmingCharacters(in: .whitespaces)) else { continue }
+                  let (key, url) = referenceDefinition(line.trimmingSpaces()) else { continue }
             if refs[key] == nil { refs[key] = url }
         }
         return refs
@@ -47,17 +47,17 @@ struct MarkdownBlocks {
         guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]") else { return nil }
         let after = trimmed[trimmed.index(after: close)...]
         guard after.hasPrefix(":") else { return nil }
-        let rest = after.dropFirst().trimmingCharacters(in: .whitespaces)
+        let rest = after.dropFirst().trimmingSpaces()
         guard let target = rest.split(separator: " ", maxSplits: 1).first else { return nil }
-        let remainder = rest.dropFirst(target.count).trimmingCharacters(in: .whitespaces)
+        let remainder = rest.dropFirst(target.count).trimmingSpaces()
         // Anything after the URL must be a title in quotes or parentheses.
         if !remainder.isEmpty {
             guard let f = remainder.first, let l = remainder.last, remainder.count >= 2,
                   (f == "\"" && l == "\"") || (f == "'" && l == "'") || (f == "(" && l == ")") else { return nil }
         }
-        let key = TextCleanup.collapseWhitespace(String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])).lowercased()
+        let key = TextCleanup.collapseWhitespace(String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])).quickLowercased()
         guard !key.isEmpty else { return nil }
-        return (key, String(target).trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
+        return (key, String(target).trimmingScalars(in: "<>"))
     }
 
     func parse(_ lines: [Substring], depth: Int = 0) -> [Block] {
@@ -103,7 +103,7 @@ struct MarkdownBlocks {
             if indent < 4, let name = Self.rawHTMLBlock(trimmed) {
                 // <script>, <style>: skipped with their content.
                 flush()
-                while i < lines.count, !lines[i].lowercased().contains("</\(name)") { i += 1 }
+                while i < lines.count, !lines[i].quickLowercased().contains("</\(name)") { i += 1 }
                 i += 1
                 continue
             }
@@ -113,7 +113,7 @@ struct MarkdownBlocks {
                 i += 1; continue
             }
             if indent < 4, !paragraph.isEmpty, let level = Self.setextLevel(trimmed) {
-                let text = paragraph.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                let text = paragraph.map { $0.trimmingSpaces() }.joined(separator: " ")
                 paragraph = []
                 blocks.append(.heading(level: level, inlines.parse(text)))
                 i += 1; continue
@@ -279,7 +279,7 @@ struct MarkdownBlocks {
     /// Only a list starting with 1 (or a bullet) and with text may interrupt a paragraph.
     static func canInterruptParagraph(_ line: Substring) -> Bool {
         guard let marker = listMarker(line) else { return false }
-        return (!marker.ordered || marker.start == 1) && !itemContent(line).trimmingCharacters(in: .whitespaces).isEmpty
+        return (!marker.ordered || marker.start == 1) && !itemContent(line).trimmingSpaces().isEmpty
     }
 
     /// Lines that start another block and so end a lazy continuation.
@@ -332,11 +332,11 @@ struct MarkdownBlocks {
         guard (1...6).contains(hashes) else { return nil }
         let rest = trimmed.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = rest.trimmingSpaces()
         // A closing run of #s, when set off by a space.
         let closing = text.reversed().prefix { $0 == "#" }.count
         if closing > 0, closing == text.count || text.dropLast(closing).last == " " { text = String(text.dropLast(closing)) }
-        return (hashes, text.trimmingCharacters(in: .whitespaces))
+        return (hashes, text.trimmingSpaces())
     }
 
     static func setextLevel(_ trimmed: String) -> Int? {
@@ -357,12 +357,12 @@ struct MarkdownBlocks {
     /// `<script …>` or `<style …>` at the start of a line: the tag's name.
     static func rawHTMLBlock(_ trimmed: String) -> String? {
         guard trimmed.hasPrefix("<") else { return nil }
-        let lower = trimmed.prefix(10).lowercased()
+        let lower = trimmed.prefix(10).quickLowercased()
         for name in ["script", "style", "template", "noscript"] where lower.hasPrefix("<" + name) {
             let after = lower.dropFirst(name.count + 1).first
             if after == nil || after == ">" || after == " " {
                 // Closed on the same line: the inline parser drops it.
-                return trimmed.lowercased().contains("</\(name)") ? nil : name
+                return trimmed.quickLowercased().contains("</\(name)") ? nil : name
             }
         }
         return nil
@@ -387,10 +387,10 @@ struct MarkdownBlocks {
             if escaped { cell.append(c); escaped = false; continue }
             if c == "\\" { escaped = true; cell.append(c); continue }
             if c == "`" { inCode.toggle() }
-            if c == "|", !inCode { cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = ""; continue }
+            if c == "|", !inCode { cells.append(cell.trimmingSpaces()); cell = ""; continue }
             cell.append(c)
         }
-        cells.append(cell.trimmingCharacters(in: .whitespaces))
+        cells.append(cell.trimmingSpaces())
         return cells
     }
 

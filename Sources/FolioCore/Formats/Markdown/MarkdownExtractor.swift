@@ -35,7 +35,7 @@ public struct MarkdownExtractor: ArticleExtractor {
             if url == nil || !(url!.hasPrefix("http")) { url = found }
             body.remove(at: index)
         }
-        if let u = url, !u.lowercased().hasPrefix("http") { url = nil }
+        if let u = url, !u.quickLowercased().hasPrefix("http") { url = nil }
         var tags = fm.list("tags", "keywords")
         Self.dropClipperLines(&body, tags: &tags)
         while let first = body.first, first == .rule { body.removeFirst() }
@@ -85,7 +85,7 @@ public struct MarkdownExtractor: ArticleExtractor {
     static func cleanAuthor(_ raw: String) -> String {
         var name = FrontMatter.clean(TextCleanup.collapseWhitespace(raw))
         for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
-        return Byline.nameCase(name.trimmingCharacters(in: CharacterSet(charactersIn: " ,;")))
+        return Byline.nameCase(name.trimmingScalars(in: " ,;"))
     }
 
     /// Numbers links in the order the final body shows them, dropping links that were
@@ -122,7 +122,7 @@ public struct MarkdownExtractor: ArticleExtractor {
     static func dropClipperLines(_ body: inout [Block], tags: inout [String]) {
         var index = 0
         while index < min(body.count, 4) {
-            if case .heading(_, let text) = body[index], text.plainText.lowercased() == "content" {
+            if case .heading(_, let text) = body[index], text.plainText.quickLowercased() == "content" {
                 body.remove(at: index)  // Omnivore's "## Content" above the article
                 continue
             }
@@ -136,7 +136,7 @@ public struct MarkdownExtractor: ArticleExtractor {
             let links = inlines.filter { $0.linkNumber != nil }
             let allLinks = inlines.allSatisfy { $0.linkNumber != nil || $0.text.allSatisfy(\.isWhitespace) }
             let readLabels = ["read on ", "read original", "view original", "open original", "original article", "view on "]
-            if !links.isEmpty, allLinks, links.allSatisfy({ link in readLabels.contains { link.text.lowercased().hasPrefix($0) } }) {
+            if !links.isEmpty, allLinks, links.allSatisfy({ link in readLabels.contains { link.text.quickLowercased().hasPrefix($0) } }) {
                 body.remove(at: index)
                 continue
             }
@@ -147,16 +147,16 @@ public struct MarkdownExtractor: ArticleExtractor {
     /// MarkDownload's `> ## Excerpt` block.
     static func isExcerptQuote(_ block: Block) -> Bool {
         guard case .quote(let inner) = block, case .heading(_, let text)? = inner.first else { return false }
-        return text.plainText.lowercased() == "excerpt"
+        return text.plainText.quickLowercased() == "excerpt"
     }
 
     /// A "Source: https://…" or "URL: …" paragraph near the top.
     static func sourceLine(in body: [Block]) -> (Int, String)? {
         for (index, block) in body.prefix(4).enumerated() {
             guard case .paragraph(let inlines) = block, Self.length(inlines) < 2000 else { continue }
-            let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
+            let text = inlines.plainText.trimmingSpaces()
             for prefix in ["Source:", "URL:", "Original:", "Clipped from:", "Saved from:"] where text.hasPrefix(prefix) {
-                let rest = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+                let rest = text.dropFirst(prefix.count).trimmingSpaces()
                 if rest.hasPrefix("http"), !rest.contains(" ") { return (index, rest) }
             }
         }

@@ -230,7 +230,7 @@ private struct Parser {
         guard let close = closeBracket[i], close < limit else { return nil }
         let next = close + 1
         if next < limit, bytes[next] == 0x28, let end = closeParen[next], end < limit {
-            var target = string(next + 1, end).trimmingCharacters(in: .whitespacesAndNewlines)
+            var target = string(next + 1, end).trimmingSpacesAndNewlines()
             if target.hasPrefix("<"), let gt = target.firstIndex(of: ">") {
                 target = String(target[target.index(after: target.startIndex)..<gt])
             } else if let space = target.firstIndex(where: { $0 == " " || $0 == "\n" }) {
@@ -250,7 +250,7 @@ private struct Parser {
     }
 
     static func referenceKey(_ label: String) -> String {
-        TextCleanup.collapseWhitespace(label).lowercased()
+        TextCleanup.collapseWhitespace(label).quickLowercased()
     }
 
     /// The text of a label without its Markdown (for image alt text).
@@ -292,7 +292,7 @@ private struct Parser {
         }
         guard let gt = cachedFind(">", from: i + 1, limit: limit), gt - i <= 2000 else { return nil }
         let inner = string(i + 1, gt)
-        let lower = inner.lowercased()
+        let lower = inner.quickLowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:"), !inner.contains(" ") {
             return .inlines(gt + 1, [Inline(inner, style: style.union(.link), linkNumber: links.number(for: inner))])
         }
@@ -334,12 +334,12 @@ private struct Parser {
         guard let first = name.first, first.isLetter, name.count <= 20 else { return nil }
         let after = rest.dropFirst(name.count)
         guard after.isEmpty || after.first == " " || after.first == "/" || after.first == "\n" || after.first == "\t" else { return nil }
-        return (name.lowercased(), closing, inner.hasSuffix("/"))
+        return (name.quickLowercased(), closing, inner.hasSuffix("/"))
     }
 
     /// The value of `name="…"` (or '…', or bare) in a tag's text.
     static func attribute(_ name: String, in tag: String) -> String? {
-        let lower = tag.lowercased()
+        let lower = tag.quickLowercased()
         var search = lower.startIndex
         while let range = lower.range(of: name, range: search..<lower.endIndex) {
             search = range.upperBound

@@ -33,7 +33,7 @@ enum Attribution {
 
     /// "This post appeared first on harbourdaily.example." -> "harbourdaily.example".
     static func markedSource(_ text: String) -> String? {
-        let lower = text.lowercased()
+        let lower = text.quickLowercased()
         for marker in markers {
             guard let range = lower.utf8Range(of: marker) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
@@ -101,7 +101,7 @@ enum Attribution {
 
     /// "www.harbourdaily.example" -> "harbourdaily"; "news.talbote.example" -> "talbote".
     static func siteLabel(_ domain: String) -> String? {
-        var parts = domain.lowercased().split(separator: ".").map(String.init)
+        var parts = domain.quickLowercased().split(separator: ".").map(String.init)
         guard parts.count >= 2 else { return nil }
         parts.removeLast()  // the top-level domain
         // Second-level suffixes ("co.uk"), and the reserved "example" of test domains ("x.example.org").
@@ -119,12 +119,12 @@ enum Attribution {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).quickLowercased()
         return String(folded.unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
     }
 
     static func titleCase(_ text: String) -> String {
-        text.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+        text.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().quickLowercased() }.joined(separator: " ")
     }
 
     /// The first URL line outside the body, or one labelled "URL:" anywhere.
@@ -141,13 +141,13 @@ enum Attribution {
 
     /// "harbourdaily.example." -> "harbourdaily.example"; a URL -> its host.
     static func clean(_ raw: String) -> String? {
-        var name = raw.trimmingCharacters(in: .whitespaces)
+        var name = raw.trimmingSpaces()
         if name.hasPrefix("http"), let end = name.firstIndex(of: " ") { name = String(name[..<end]) }
         for cut in [". All rights", " All rights", ". Alle Rechte", ". Tous droits", ". Todos los derechos", " | ", " · ", " — ",
                     ". Read", ". Republished", " under ", ". ", " and is ", " and was ", " with permission", ", where ", " on "] {
             if let r = name.utf8Range(of: cut) { name = String(name[..<r.lowerBound]) }
         }
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!\"'“”()[]"))
+        name = name.trimmingScalars(in: " .,;:!\"'“”()[]")
         if name.hasPrefix("http"), let host = SourceName.fromURL(name) { return host }
         guard !name.isEmpty, name.count <= 60, name.split(separator: " ").count <= 7 else { return nil }
         return name

@@ -127,12 +127,12 @@ struct HeaderParts {
         var parts = [line]
         for separator in [" | ", " · ", " — ", " – ", " - ", " • ", ", "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
         for part in parts {
-            let p = part.trimmingCharacters(in: .whitespaces)
+            let p = part.trimmingSpaces()
             let words = p.split(separator: " ")
             guard (2...4).contains(words.count), DateParser.find(in: p) == nil, !p.contains(where: \.isNumber),
                   words.allSatisfy({ $0.first?.isUppercase == true }),
                   !words.contains(where: { DateParser.monthNumber(String($0)) != nil }) else { continue }
-            let lower = p.lowercased()
+            let lower = p.quickLowercased()
             if ["updated", "published", "posted", "veröffentlicht", "publié", "publicado"].contains(where: { lower.hasPrefix($0) }) { continue }
             return p
         }

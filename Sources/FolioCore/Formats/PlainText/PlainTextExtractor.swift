@@ -118,8 +118,8 @@ public struct PlainTextExtractor: ArticleExtractor {
         var count = 0
         for unit in units.prefix(8) {
             guard unit.words <= 40, let colon = unit.text.firstIndex(of: ":") else { break }
-            let key = unit.text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
-            let value = unit.text[unit.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = unit.text[..<colon].quickLowercased().trimmingSpaces()
+            let value = unit.text[unit.text.index(after: colon)...].trimmingSpaces()
             guard let name = keys[key], !value.isEmpty else { break }
             if fields[name] == nil { fields[name] = value }
             count += 1
@@ -133,8 +133,8 @@ public struct PlainTextExtractor: ArticleExtractor {
     static func splitSite(_ title: String) -> (title: String, site: String)? {
         for separator in [" | ", " :: "] {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let head = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let tail = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let head = title[..<range.lowerBound].trimmingSpaces()
+            let tail = title[range.upperBound...].trimmingSpaces()
             if head.count >= tail.count, !tail.isEmpty, tail.split(separator: " ").count <= 5 { return (head, tail) }
         }
         return nil

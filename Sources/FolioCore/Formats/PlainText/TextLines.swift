@@ -133,14 +133,14 @@ enum TextLines {
     static func cells(_ line: String) -> [String]? {
         guard line.utf8.contains(where: { $0 == 0x09 || $0 == 0x7C }) else { return nil }
         if line.utf8.contains(0x09) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             guard trimmed.contains("\t") else { return nil }
             var parts = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { TextCleanup.collapseWhitespace(String($0)) }
             while parts.last?.isEmpty == true { parts.removeLast() }
             guard parts.count >= 2, parts.filter({ !$0.isEmpty }).count >= 2 else { return nil }
             return parts
         }
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmingSpaces()
         if t.count >= 5, t.hasPrefix("|"), t.hasSuffix("|"), !isPipeSeparator(line) {
             let parts = t.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map { TextCleanup.collapseWhitespace(String($0)) }
             return parts.count >= 2 ? parts : nil
@@ -150,7 +150,7 @@ enum TextLines {
 
     /// "|---|:---:|" under a pipe table's header.
     static func isPipeSeparator(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmingSpaces()
         return t.hasPrefix("|") && t.contains("-") && t.allSatisfy { "|-: ".contains($0) }
     }
 }

@@ -102,7 +102,7 @@ enum TextSignals {
             return String(decoding: out, as: UTF8.self)
         }
         if let fast { return fast }
-        var t = Substring(line.lowercased())
+        var t = Substring(line.quickLowercased())
         while let f = t.first, f.isWhitespace || "•·|>»›-–—:*#".contains(f) { t.removeFirst() }
         while let l = t.last, l.isWhitespace || "•·|<«‹-–—:*.…".contains(l) { t.removeLast() }
         return String(t)

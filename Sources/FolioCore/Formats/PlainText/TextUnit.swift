@@ -58,7 +58,7 @@ struct TextUnit {
             kind = .chrome
         } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
             kind = .chrome
-        } else if Self.isLinkList(sample) || TextSignals.isConsentNotice(normalized.count < 200 ? normalized : sample.lowercased(), words: words) {
+        } else if Self.isLinkList(sample) || TextSignals.isConsentNotice(normalized.count < 200 ? normalized : sample.quickLowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
             kind = .good
@@ -122,7 +122,7 @@ struct TextUnit {
             guard !token.isEmpty else { return }
             tokens += 1
             var word = String(decoding: token, as: UTF8.self)
-            if !tokenIsASCII { word = word.lowercased() }
+            if !tokenIsASCII { word = word.quickLowercased() }
             if TextSignals.stopwords.contains(word) { stops += 1 }
             token.removeAll(keepingCapacity: true)
             tokenIsASCII = true

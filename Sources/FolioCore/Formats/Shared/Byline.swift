@@ -14,10 +14,10 @@ enum Byline {
     private static let roles = ["reporter", "writer", "editor", "correspondent", "columnist", "staff", "contributor", "redakteur", "journalist", "journaliste", "redactor", "corresponsal"]
 
     static func parse(_ line: String) -> Parts? {
-        var text = line.trimmingCharacters(in: .whitespaces)
-        while let f = text.first, "*_".contains(f), let l = text.last, l == f { text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) }
+        var text = line.trimmingSpaces()
+        while let f = text.first, "*_".contains(f), let l = text.last, l == f { text = String(text.dropFirst().dropLast()).trimmingSpaces() }
         guard text.count <= 160 else { return nil }
-        let lower = text.lowercased()
+        let lower = text.quickLowercased()
         guard let prefix = prefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
         text = String(text.dropFirst(prefix.count))
         var parts = split(text)
@@ -25,15 +25,15 @@ enum Byline {
         var name = parts.removeFirst()
         var date = DateParser.find(in: name)
         if date != nil, let cut = name.utf8Range(of: ", ") { name = String(name[..<cut.lowerBound]) }
-        if let comma = name.utf8Range(of: ", "), roles.contains(where: { name[comma.upperBound...].lowercased().contains($0) }) {
+        if let comma = name.utf8Range(of: ", "), roles.contains(where: { name[comma.upperBound...].quickLowercased().contains($0) }) {
             name = String(name[..<comma.lowerBound])
         }
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        name = name.trimmingScalars(in: " ,;")
         guard !name.isEmpty, name.split(separator: " ").count <= 12, name.first?.isUppercase == true else { return nil }
         var others: [String] = []
         for part in parts {
             if let d = DateParser.find(in: part) { if date == nil { date = d }; continue }
-            let p = part.lowercased()
+            let p = part.quickLowercased()
             if p.hasSuffix("min read") || p.hasSuffix("minute read") || p.hasPrefix("updated") || p.hasPrefix("published") { continue }
             others.append(part)
         }
@@ -43,9 +43,9 @@ enum Byline {
     /// "ILSE MARWICK" -> "Ilse Marwick"; names in mixed case stay as written.
     static func nameCase(_ name: String) -> String {
         let letters = name.filter(\.isLetter)
-        guard letters.count >= 2, letters == letters.uppercased(), letters != letters.lowercased() else { return name }
+        guard letters.count >= 2, letters == letters.uppercased(), letters != letters.quickLowercased() else { return name }
         return name.split(separator: " ", omittingEmptySubsequences: true).map { word in
-            word.prefix(1) + word.dropFirst().lowercased()
+            word.prefix(1) + word.dropFirst().quickLowercased()
         }.joined(separator: " ")
     }
 
@@ -54,6 +54,6 @@ enum Byline {
         for separator in [" | ", " · ", " — ", " – ", " - ", " • "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }

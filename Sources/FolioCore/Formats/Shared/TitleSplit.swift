@@ -4,8 +4,8 @@ enum TitleSplit {
     static func split(_ title: String) -> (title: String, site: String?) {
         for separator in [" | ", " :: ", " — ", " – ", " - ", " » ", " · "] {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let tail = String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let head = String(title[..<range.lowerBound]).trimmingSpaces()
+            let tail = String(title[range.upperBound...]).trimmingSpaces()
             if head.count >= tail.count, !tail.isEmpty, tail.split(separator: " ").count <= 5 { return (head, tail) }
         }
         return (title, nil)
