@@ -141,9 +141,32 @@ struct IndexTests {
         #expect(summary.identity == whole.identity)
         // The word count is scaled from the start: close to the whole article's.
         #expect(abs(Double(summary.words - whole.article.words)) / Double(whole.article.words) < 0.05)
-        guard case .success(let start) = ArticleLoader.load(path, limit: ArticleLoader.headBytes) else { Issue.record("no start"); return }
+        guard case .success(let start) = ArticleLoader.load(path, limit: ArticleLoader.headBytes(for: path)) else { Issue.record("no start"); return }
         #expect(start.article.notes.contains { $0.contains("showing the start") })
         #expect(start.article.body.count < whole.article.body.count)
+        #expect(start.identity == whole.identity)
+        #expect(whole.identity.rawValue.hasPrefix("sha256-sampled:"))
+    }
+
+    /// A large file's identity samples its start and end: the same whether the
+    /// list read its start, the reader its first screen or all of it (also
+    /// when the read stops at a cap); and an edit at its end makes it another article.
+    @Test func aLargeFileIsKnownBySamplesOfItsStartAndEnd() throws {
+        let library = try TempFolder()
+        let line = "The ferries kept running through the night, as they had all winter long.\n"
+        let body = "Night ferries\n\n" + String(repeating: line, count: (ArticleLoader.largeFile / line.utf8.count) + 500)
+        let path = try library.write("huge.txt", body + "The end.\n")
+        let listed = try #require(try? ArticleLoader.summarizeLarge(path, format: .text, displayName: "huge.txt").get())
+        guard case .success(let start) = ArticleLoader.load(path, limit: ArticleLoader.headBytes(for: path)),
+              case .success(let whole) = ArticleLoader.load(path) else { Issue.record("could not read"); return }
+        #expect(listed.0.identity == whole.identity)
+        #expect(start.identity == whole.identity)
+        let capped = try SafeFile.read(path, limit: ArticleLoader.largeFile - 1, tailBytes: ArticleLoader.sampleBytes)
+        #expect(capped.truncated)
+        #expect(ArticleLoader.sampledIdentity(capped) == whole.identity)
+        let edited = try library.write("huge.txt", body + "The End.\n")
+        guard case .success(let changed) = ArticleLoader.load(edited, limit: ArticleLoader.headBytes(for: edited)) else { Issue.record("could not read"); return }
+        #expect(changed.identity != whole.identity)
     }
 
     /// Saved pages over 1 MB often have only a few line breaks (minified

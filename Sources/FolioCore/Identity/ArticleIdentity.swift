@@ -1,7 +1,8 @@
 import Foundation
 
 /// What makes an article the same article after its file is renamed or moved:
-/// its URL where the file says it, else a SHA-256 of the file's bytes.
+/// its URL where the file says it, else a SHA-256 of the file's bytes (of
+/// samples of them for a very large file).
 /// The path is never the identity.
 public struct ArticleIdentity: Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
@@ -15,6 +16,13 @@ public struct ArticleIdentity: Hashable, Sendable, Codable, CustomStringConverti
 
     public static func forContent(_ bytes: some Collection<UInt8>) -> ArticleIdentity {
         ArticleIdentity(rawValue: "sha256:" + SHA256.hex(of: bytes))
+    }
+
+    /// A very large file's identity without reading all of it: its size and
+    /// SHA-256 samples of its start and its end. Two different articles of the
+    /// same length with the same first and last 64 KB are not told apart.
+    public static func forSampledContent(head: some Collection<UInt8>, tail: some Collection<UInt8>, size: Int) -> ArticleIdentity {
+        ArticleIdentity(rawValue: "sha256-sampled:" + SHA256.hex(of: Array(head) + Array(tail) + Array("\(size)".utf8)))
     }
 
     /// The identity of an article read from `bytes`.

@@ -23,7 +23,8 @@ public enum ArticleLoader {
             return .failure(Failure(reason: "not an article file (.txt, .md, .markdown, .html, .htm)"))
         }
         var contents: SafeFile.Contents
-        do { contents = try SafeFile.read(path, limit: limit) } catch { return .failure(Failure(reason: error.description)) }
+        do { contents = try SafeFile.read(path, limit: limit, tailBytes: sampleBytes) } catch { return .failure(Failure(reason: error.description)) }
+        let sampled = sampledIdentity(contents)
         if contents.truncated, limit < SafeFile.defaultLimit { trimHead(&contents.bytes, format: format) }
         do {
             var article = try Extractors.extractor(for: format).extract(from: contents.bytes, fileName: displayName ?? path)
@@ -33,7 +34,7 @@ public enum ArticleLoader {
                     ? "showing the start of this \(megabytes) MB file while the rest is read"
                     : "file is \(megabytes) MB; only the first \(SafeFile.defaultLimit >> 20) MB were read")
             }
-            let identity = ArticleLoader.identity(article, bytes: contents.bytes, size: contents.size)
+            let identity = sampled ?? ArticleIdentity.of(article: article, bytes: contents.bytes)
             return .success(Loaded(article: article, identity: identity, size: contents.size, modified: contents.modified))
         } catch {
             return .failure(Failure(reason: error.description))
@@ -42,14 +43,11 @@ public enum ArticleLoader {
 
     /// Files larger than this are listed from their start (see `summarizeLarge`).
     public static let largeFile = 1 << 20
-    /// How much of a large file is read for the list.
-    public static let headBytes = 128 << 10
-
-    /// How much of a large file is read to show its first screen at once: a
-    /// text or Markdown article starts within a few KB; an HTML page may carry
-    /// scripts and styles before its article.
-    public static func firstScreenBytes(for path: String) -> Int {
-        ArticleFormat(fileName: path) == .html ? headBytes : 32 << 10
+    /// How much of a large file is read for the list and for its first screen:
+    /// a text or Markdown article starts within a few KB; an HTML page may
+    /// carry scripts and styles before its article.
+    public static func headBytes(for path: String) -> Int {
+        ArticleFormat(fileName: path) == .html ? 128 << 10 : 32 << 10
     }
 
     /// Ends the start of a file where a whole unit ends: a line for text and
@@ -65,23 +63,33 @@ public enum ArticleLoader {
         }
     }
 
-    /// A large file is known by its content alone, so that reading all of it or
-    /// only its start gives the same identity wherever its URL appears.
-    static func identity(_ article: Article, bytes: [UInt8], size: Int) -> ArticleIdentity {
-        size > largeFile ? ArticleIdentity.forContent(bytes) : ArticleIdentity.of(article: article, bytes: bytes)
+    /// How much of each end of a large file its identity samples (at most
+    /// what is read for its first screen).
+    static let sampleBytes = 16 << 10
+
+    /// A large file is known by its content alone, so that reading all of it
+    /// or only its start gives the same identity wherever its URL appears; and
+    /// by samples of it, since hashing 20 MB would hold up its first screen.
+    /// Nil for other files. `contents` is as read, before any trimming.
+    static func sampledIdentity(_ contents: SafeFile.Contents) -> ArticleIdentity? {
+        guard contents.size > largeFile else { return nil }
+        let tail = contents.truncated ? contents.tail : Array(contents.bytes.suffix(sampleBytes))
+        return ArticleIdentity.forSampledContent(head: contents.bytes.prefix(sampleBytes), tail: tail, size: contents.size)
     }
 
-    /// The list fields of a large file from its start: title, byline and date
-    /// come first in an article; the word count is scaled by the file's size.
+    /// The list fields of a large file from its start, without reading the
+    /// rest: title, byline and date come first in an article; the word count
+    /// is scaled by the file's size.
     public static func summarizeLarge(_ path: String, format: ArticleFormat, displayName: String) -> Swift.Result<(Loaded, words: Int), Failure> {
-        let contents: SafeFile.Contents
-        do { contents = try SafeFile.read(path) } catch { return .failure(Failure(reason: error.description)) }
-        var head = Array(contents.bytes.prefix(headBytes))
-        if head.count < contents.bytes.count { trimHead(&head, format: format) }
+        var contents: SafeFile.Contents
+        do { contents = try SafeFile.read(path, limit: headBytes(for: path), tailBytes: sampleBytes) } catch { return .failure(Failure(reason: error.description)) }
+        let identity = sampledIdentity(contents)
+        if contents.truncated { trimHead(&contents.bytes, format: format) }
         do {
-            let article = try Extractors.extractor(for: format).extract(from: head, fileName: displayName)
-            let ratio = Double(contents.bytes.count) / Double(max(1, head.count))
-            let loaded = Loaded(article: article, identity: ArticleIdentity.forContent(contents.bytes), size: contents.size, modified: contents.modified)
+            let article = try Extractors.extractor(for: format).extract(from: contents.bytes, fileName: displayName)
+            let ratio = Double(contents.size) / Double(max(1, contents.bytes.count))
+            let loaded = Loaded(article: article, identity: identity ?? ArticleIdentity.of(article: article, bytes: contents.bytes),
+                                size: contents.size, modified: contents.modified)
             return .success((loaded, words: Int(Double(article.words) * ratio)))
         } catch {
             return .failure(Failure(reason: error.description))

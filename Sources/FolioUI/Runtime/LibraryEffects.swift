@@ -48,7 +48,7 @@ public final class LibraryEffects: EffectHandler {
             // that first screen is drawn (on the next poll), so the two do not
             // compete for a core.
             if Self.size(of: file) > ArticleLoader.largeFile,
-               case .success(let start) = ArticleLoader.load(file, displayName: path, limit: ArticleLoader.firstScreenBytes(for: file)) {
+               case .success(let start) = ArticleLoader.load(file, displayName: path, limit: ArticleLoader.headBytes(for: file)) {
                 pendingLargeLoads.append((path, file))
                 return [.articleLoaded(path: path, .success(start.article))]
             }
