@@ -27,8 +27,9 @@ import TermKit
         #expect(final.quitting)
         #expect(program.endingSignal == nil)
         #expect(backend.events.isEmpty)
-        // Previews wait until the keys stop; opening loads at once.
-        #expect(effects.performed == [.setRead(true, [F.identity(2)]), .loadArticle(path: "hydropower.html")])
+        // The first article is in the first frame; previews wait until the
+        // keys stop; opening loads at once.
+        #expect(effects.performed == [.loadArticle(path: F.path(0)), .setRead(true, [F.identity(2)]), .loadArticle(path: "hydropower.html")])
         #expect(final.selection == 2 && final.focus == .list)
         #expect(final.rows[2].isRead)
         // One frame at the start and one per key; none after the final q.
@@ -62,7 +63,7 @@ import TermKit
         let (program, _, effects) = makeProgram(events: keys("jjjjj"), effects: FakeEffects(canned: F.harvestArticle))
         program.run()
         #expect(program.state.selection == 5)
-        #expect(effects.performed == [.loadArticle(path: F.path(5))])
+        #expect(effects.performed == [.loadArticle(path: F.path(0)), .loadArticle(path: F.path(5))])
     }
 
     @Test func terminateEndsTheLoopAndRemembersTheSignal() {

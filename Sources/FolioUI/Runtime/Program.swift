@@ -46,6 +46,7 @@ public final class Program {
     public func run() -> AppState {
         if state.size != backend.size { dispatch(.resize(backend.size)) }
         dispatch(.start)
+        settle()  // the selected article is part of the first frame, not a "Loading…" before it
         draw()
         var lastPoll = FrameTrace.now()
         while !state.quitting {
