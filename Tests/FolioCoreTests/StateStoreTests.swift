@@ -25,6 +25,26 @@ struct StateStoreTests {
         #expect(try reopened.readIdentities() == Set(Self.ids(["url:https://example.org/a", "sha256:00ff"])))
     }
 
+    /// Write-ahead logging (two folios at once) with every commit synced; and
+    /// opening an existing database writes nothing to it.
+    @Test func theDatabaseIsInWALModeWithFullSyncAndOpeningDoesNotWrite() throws {
+        let temp = try TempFolder()
+        let path = temp.path + "/state.sqlite"
+        try StateStore(path: path).setRead(true, for: Self.ids(["sha256:00ff"]))
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        let store = try StateStore(path: path)
+        let (mode, sync) = try store.queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal")
+        #expect(sync == 2)  // FULL
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        let walSize = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(walSize == 0)  // nothing written by opening
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
+        #expect(try store.readIdentities() == Set(Self.ids(["sha256:00ff"])))
+    }
+
     @Test func setReadManyAtOnce() throws {
         let temp = try TempFolder()
         let store = try StateStore(path: temp.path + "/state.sqlite")

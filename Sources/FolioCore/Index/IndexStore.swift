@@ -27,9 +27,8 @@ public final class IndexStore {
 
     convenience init(path: String) throws {
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in try WALMode.enable(db, synchronous: "NORMAL") }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         try self.init(queue: DatabaseQueue(path: path, configuration: config), path: path)

@@ -9,8 +9,9 @@ enum StateOpening {
         config.readonly = readonly
         config.busyMode = .timeout(10)
         if !readonly {
-            config.journalMode = .wal
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // WAL set here rather than with GRDB's `journalMode = .wal`, which
+            // writes to the file on every open (and then sets synchronous=NORMAL).
+            config.prepareDatabase { db in try WALMode.enable(db, synchronous: "FULL") }
         }
         return config
     }
