@@ -28,14 +28,19 @@ public struct Library: Sendable {
     public static func load(_ root: String, index: IndexStore?, search: SearchIndex? = nil) -> Library {
         let key = indexKey(root)
         let known = (try? index?.files(under: key)) ?? []
-        var files = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var removed = Set<String>()
+        var upserted: [IndexedFile] = []
         var skipped: [LibraryScanner.Skipped] = []
         LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, firstBatch: 4096, batchSize: 4096) { batch in
-            for path in batch.removed { files[path] = nil }
-            for file in batch.upserted { files[file.path] = file }
+            removed.formUnion(batch.removed)
+            upserted += batch.upserted
             skipped += batch.skipped
         }
-        return Library(files: Array(files.values), skipped: skipped, root: root)
+        // Most starts change nothing: the index is the library as it is.
+        if removed.isEmpty && upserted.isEmpty { return Library(files: known, skipped: skipped, root: root) }
+        let replaced = Set(upserted.map(\.path))
+        let kept = known.filter { !removed.contains($0.path) && !replaced.contains($0.path) }
+        return Library(files: kept + upserted, skipped: skipped, root: root)
     }
 
     /// A library from indexed files (and what the walk skipped).

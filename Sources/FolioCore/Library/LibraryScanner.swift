@@ -30,11 +30,17 @@ public enum LibraryScanner {
     public static func scan(_ root: String) -> Result {
         var result = Result()
         let rootReal = realPath(root) ?? root
+        // Files are looked at relative to their folder's descriptor: the kernel
+        // then does not walk the whole path again for each of them.
+        let rootFD = PathCoding.withCString(root) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard rootFD >= 0 else { return result }
+        defer { close(rootFD) }
         var pending: [String] = [""]  // relative folders still to read
         while let folder = pending.popLast() {
-            let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
-            guard let dir = PathCoding.withCString(absoluteFolder, { opendir($0) }) else {
+            let fd = folder.isEmpty ? dup(rootFD) : PathCoding.withCString(folder) { openat(rootFD, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            guard fd >= 0, let dir = fdopendir(fd) else {
                 if !folder.isEmpty { result.skipped.append(Skipped(path: folder, reason: SafeFile.errnoText(errno))) }
+                if fd >= 0 { close(fd) }
                 continue
             }
             defer { closedir(dir) }
@@ -48,14 +54,15 @@ public enum LibraryScanner {
                 if name.hasPrefix(".") { continue }  // hidden, and . and ..
                 names.append(name)
             }
+            let folderPrefix = folder.isEmpty ? "" : folder + "/"
             for name in names.sorted().reversed() {
-                let relative = folder.isEmpty ? name : folder + "/" + name
-                let absolute = root + "/" + relative
                 var info = stat()
-                guard PathCoding.withCString(absolute, { lstat($0, &info) }) == 0 else { continue }  // vanished
+                guard PathCoding.withCString(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }  // vanished
+                let relative = folderPrefix + name
                 let kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR { pending.append(relative); continue }
                 guard let format = ArticleFormat(fileName: name) else { continue }
+                let absolute = root + "/" + relative
                 if kind == S_IFREG {
                     result.entries.append(Entry(path: relative, absolutePath: absolute, size: Int(info.st_size), modifiedNanoseconds: nanoseconds(info), format: format))
                 } else if kind == S_IFLNK {
