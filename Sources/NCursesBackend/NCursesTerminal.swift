@@ -9,6 +9,11 @@ public final class NCursesTerminal: Backend {
     private var colors: ColorPairs
     private var isOpen = false
     private var emptyReads = 0
+    private let wakePipe = WakePipe()
+
+    /// Ends a wait for input early, from any thread: `nextEvent` returns nil
+    /// at once, and the run loop collects what background work finished.
+    public var waker: @Sendable () -> Void { { [wakePipe] in wakePipe.wake() } }
 
     /// Opens the terminal. `useColor` false (e.g. for NO_COLOR) draws with
     /// attributes only.
@@ -99,12 +104,17 @@ public final class NCursesTerminal: Backend {
         if let signal = pendingSignal() { return signal }
         // Keys ncurses has already read come first.
         if let event = readKey(waiting: 0) { return event }
-        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&fds, 1, Int32(timeout))
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wakePipe.readFD, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, Int32(timeout))
         if let signal = pendingSignal() { return signal }
         if ready < 0 { return errno == EINTR ? readKey(waiting: 0) : .inputClosed }
         if ready == 0 { return nil }
-        if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .inputClosed }
+        if fds[1].revents != 0 {
+            wakePipe.drain()
+            if fds[0].revents == 0 { return nil }
+        }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .inputClosed }
         if let event = readKey(waiting: 10) {
             emptyReads = 0
             return event

@@ -47,6 +47,26 @@ struct IndexTests {
         #expect(try index.files(under: Library.indexKey(library.path)).count == 3)
     }
 
+    /// The run loop is told as soon as a batch is ready, rather than finding it at its next poll.
+    @Test func theBackgroundIndexerSaysWhenEachBatchIsReady() throws {
+        let temp = try TempFolder()
+        let library = try TempFolder()
+        for i in 0..<3 { _ = try library.write("story-\(i).txt", Self.story("Harbour story \(i)")) }
+        let indexer = BackgroundIndexer()
+        let calls = Counter()
+        indexer.notifyOnBatch { calls.increment() }
+        indexer.start(root: library.path, index: IndexStore.open(path: temp.path + "/index.sqlite"))
+        var batches: [LibraryIndexer.Batch] = []
+        let deadline = Date().addingTimeInterval(10)
+        while indexer.isRunning && Date() < deadline {
+            batches += indexer.collect()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        batches += indexer.collect()
+        #expect(batches.flatMap(\.upserted).count == 3)
+        #expect(calls.value == batches.count)
+    }
+
     @Test func aChangeWithinTheSameSecondIsNoticed() throws {
         let temp = try TempFolder()
         let library = try TempFolder()
@@ -202,3 +222,10 @@ struct IndexTests {
     }
 }
 
+/// A count shared with a background thread.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

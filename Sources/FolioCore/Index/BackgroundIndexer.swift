@@ -7,8 +7,14 @@ public final class BackgroundIndexer: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [LibraryIndexer.Batch] = []
     private var running = false
+    private var onBatch: (@Sendable () -> Void)?
 
     public init() {}
+
+    /// Calls `notify` (on the indexer's thread) whenever a batch is ready to collect.
+    public func notifyOnBatch(_ notify: @escaping @Sendable () -> Void) {
+        lock.withLock { onBatch = notify }
+    }
 
     /// Starts refreshing `root` from what the index already knows (`known`,
     /// else read from the index on the indexer's thread).
@@ -18,7 +24,8 @@ public final class BackgroundIndexer: @unchecked Sendable {
         let thread = Thread { [self] in
             let known = known ?? (try? index.files(under: key)) ?? []
             LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search) { batch in
-                lock.withLock { pending.append(batch) }
+                let notify = lock.withLock { pending.append(batch); return onBatch }
+                notify?()
             }
             lock.withLock { running = false }
         }

@@ -7,16 +7,20 @@ final class BackgroundLoads: @unchecked Sendable {
     private let lock = NSLock()
     private var finished: [(String, Result<ArticleLoader.Loaded, ArticleLoader.Failure>)] = []
     private var inFlight = Set<String>()
+    /// Called (on the loading thread) when an article is ready to collect.
+    var onFinish: (@Sendable () -> Void)?
 
     func start(path: String, file: String) {
         let first = lock.withLock { inFlight.insert(path).inserted }
         guard first else { return }
+        let notify = onFinish
         let thread = Thread { [self] in
             let result = ArticleLoader.load(file, displayName: path)
             lock.withLock {
                 inFlight.remove(path)
                 finished.append((path, result))
             }
+            notify?()
         }
         thread.qualityOfService = .userInitiated
         thread.start()

@@ -25,8 +25,13 @@ public final class LibraryEffects: EffectHandler {
 
     public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil,
                 searchIndex: SearchIndex? = nil, indexRoot: String = "",
-                watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil) {
+                watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil, wake: (@Sendable () -> Void)? = nil) {
         self.store = store
+        // Finished background work ends the run loop's wait at once.
+        if let wake {
+            indexer?.notifyOnBatch(wake)
+            largeLoads.onFinish = wake
+        }
         self.watcher = watcher
         self.rescan = rescan
         self.indexer = indexer
