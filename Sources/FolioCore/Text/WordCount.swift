@@ -36,7 +36,7 @@ public enum WordCount {
                 inWord = false
             } else if scalar == "’" {
                 continue
-            } else if scalar.properties.isAlphabetic {
+            } else if !isGeneralPunctuation(value), scalar.properties.isAlphabetic {
                 if !inWord { words += 1; inWord = true }
             } else {
                 inWord = false
@@ -58,6 +58,10 @@ public enum WordCount {
         }
         return (0xFFFD, 1)
     }
+
+    /// U+2000–U+206F (spaces, dashes, quotation marks, ellipsis): no letters, so no property look-up is needed.
+    @inline(__always)
+    static func isGeneralPunctuation(_ value: UInt32) -> Bool { value >= 0x2000 && value <= 0x206F }
 
     static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

@@ -15,6 +15,16 @@ enum TextSignals {
     también ya hay era desde todo nos durante
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// The ASCII stopwords of up to eight bytes, each packed into an integer.
+    private static let packedStopwords = Set(stopwords.filter { $0.utf8.count <= 8 && $0.utf8.allSatisfy { $0 < 0x80 } }.map { pack($0.utf8) })
+
+    private static func pack(_ bytes: some Collection<UInt8>) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
+
+    /// `stopwords.contains` for a lower-cased ASCII word given as bytes, without making a String.
+    static func isStopword(ascii word: [UInt8]) -> Bool {
+        word.count <= 8 ? packedStopwords.contains(pack(word)) : stopwords.contains(String(decoding: word, as: UTF8.self))
+    }
+
     /// Lines that end the article: what follows is teasers, comments or footer.
     static let endCues: Set<String> = [
         "related", "related stories", "related articles", "related content", "related news", "related coverage",
@@ -119,8 +129,11 @@ enum TextSignals {
     ]
 
     /// Cookie and consent banners, in any of the four languages.
-    static func isConsentNotice(_ normalizedLine: String, words: Int) -> Bool {
-        guard words <= 70, words >= 4, containsASCII(normalizedLine, "cookie") else { return false }
+    /// The line is only made when the word count allows a notice (lower-casing a paragraph is not free).
+    static func isConsentNotice(_ line: @autoclosure () -> String, words: Int) -> Bool {
+        guard words <= 70, words >= 4 else { return false }
+        let normalizedLine = line()
+        guard containsASCII(normalizedLine, "cookie") else { return false }
         let verbs = ["we use", "this site uses", "this website uses", "uses cookies", "accept", "consent", "by continuing",
                      "wir verwenden", "verwendet cookies", "akzeptieren", "zustimm", "einwillig", "nous utilisons",
                      "utilise des cookies", "accepter", "consentement", "utilizamos", "usamos cookies", "utiliza cookies",

@@ -58,7 +58,8 @@ struct TextUnit {
             kind = .chrome
         } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
             kind = .chrome
-        } else if Self.isLinkList(sample) || TextSignals.isConsentNotice(normalized.count < 200 ? normalized : sample.quickLowercased(), words: words) {
+        } else if Self.isLinkList(sample)
+                    || TextSignals.isConsentNotice(normalized.utf8.count < 200 || normalized.count < 200 ? normalized : sample.quickLowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
             kind = .good
@@ -90,7 +91,7 @@ struct TextUnit {
                 if value < 0x80 {
                     if value >= 0x61 && value <= 0x7A { isLetter = true; lower += 1 }
                     else if value >= 0x41 && value <= 0x5A { isLetter = true; isUpper = true; upper += 1 }
-                } else if let scalar = Unicode.Scalar(value) {
+                } else if !WordCount.isGeneralPunctuation(value), let scalar = Unicode.Scalar(value) {
                     if WordCount.isIdeographic(scalar) { isLetter = true; cjk += 1 }
                     else if scalar.properties.isAlphabetic {
                         isLetter = true
@@ -121,9 +122,8 @@ struct TextUnit {
         private mutating func endToken() {
             guard !token.isEmpty else { return }
             tokens += 1
-            var word = String(decoding: token, as: UTF8.self)
-            if !tokenIsASCII { word = word.quickLowercased() }
-            if TextSignals.stopwords.contains(word) { stops += 1 }
+            if tokenIsASCII ? TextSignals.isStopword(ascii: token)
+                            : TextSignals.stopwords.contains(String(decoding: token, as: UTF8.self).quickLowercased()) { stops += 1 }
             token.removeAll(keepingCapacity: true)
             tokenIsASCII = true
         }
