@@ -45,6 +45,39 @@ struct TextHelperTests {
         #expect(bytes(all.quickLowercased()) == bytes(all.lowercased()))
     }
 
+    @Test func foldedLettersMatchFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii = Array("aZ09 .-'").map { $0.unicodeScalars.first! }
+        let tabled = (FoldedLetters.latin.map { $0 } + FoldedLetters.punctuation.map { $0 }).compactMap(Unicode.Scalar.init)
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                text.unicodeScalars.append(Bool.random(using: &generator) ? ascii.randomElement()! : tabled.randomElement()!)
+            }
+            #expect(FoldedLetters.of(text) == FoldedLetters.foundation(text), "\(text.unicodeScalars.map(\.value))")
+        }
+        for text in ["Der Talbote", "Ærø Ødegård — “Straße”", "ǅemal Ĳssel", "e\u{301}cole 日本 👩‍👧 Ωmega", "\u{212A}elvin İz"] {
+            #expect(FoldedLetters.of(text) == FoldedLetters.foundation(text))
+        }
+    }
+
+    @Test func packedWordSetHoldsItsShortASCIIWords() {
+        let words = ["the", "of", "und", "durante", "also", "été", "constitution", "a"]
+        let set = PackedWordSet(words)
+        for word in words { #expect(set.contains(packed: PackedWordSet.pack(word.utf8)) == (word.utf8.count <= 8 && word.utf8.allSatisfy { $0 < 0x80 })) }
+        for word in ["th", "thee", "b", "durant", "durantes", "und'"] { #expect(!set.contains(packed: PackedWordSet.pack(word.utf8))) }
+        #expect(set.longest == 7)
+    }
+
+    @Test func phraseIndexFindsWhatSearchingForEachFinds() {
+        let phrases = ["appeared first on ", "first published in ", "publié à l'origine sur ", "on ", "o"]
+        let index = PhraseIndex(phrases)
+        for text in ["", "o", "this story appeared first on harbour daily", "publié à l'origine sur le site, first published in may",
+                     "appeared first o", "no match here", "ooo on on"] {
+            #expect(index.present(in: text) == phrases.indices.filter { text.utf8Range(of: phrases[$0]) != nil })
+        }
+    }
+
     /// Compared byte for byte: String's == would accept canonically equivalent text.
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 }

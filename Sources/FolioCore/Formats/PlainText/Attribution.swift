@@ -34,17 +34,32 @@ enum Attribution {
     /// "This post appeared first on harbourdaily.example." -> "harbourdaily.example".
     static func markedSource(_ text: String) -> String? {
         let lower = text.quickLowercased()
-        for marker in markers {
+        for marker in markerIndex.present(in: lower).map({ markers[$0] }) {
             guard let range = lower.utf8Range(of: marker) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
             if let name = clean(String(text.dropFirst(offset))) { return name }
         }
+        guard mayStartWithLabel(lower) else { return nil }
         let normalized = TextSignals.normalized(lower)
         for label in labels where normalized.hasPrefix(label) {
             let rest = String(text.drop { $0 != ":" && $0 != " " }.dropFirst())
             if let name = clean(rest) { return name }
         }
         return nil
+    }
+
+    private static let markerIndex = PhraseIndex(markers)
+    private static let labelFirstBytes = Set(labels.compactMap(\.utf8.first))
+
+    /// False when the line's normalized form cannot start with a label: its first
+    /// byte past the ASCII that normalizing may trim is ASCII and starts no label.
+    private static func mayStartWithLabel(_ lower: String) -> Bool {
+        for b in lower.utf8 {
+            if b >= 0x80 { return true }  // decided by normalizing
+            if b <= 0x20 || b == 0x7C || b == 0x3E || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x23 { continue }
+            return labelFirstBytes.contains(b)
+        }
+        return false
     }
 
     /// The site's name as the logo's text near the top: an all-capitals line
@@ -110,18 +125,7 @@ enum Attribution {
     }
 
     /// Lower-case ASCII letters and digits, accents folded: "Der Talbote" -> "dertalbote".
-    static func letters(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = text.utf8.compactMap { b -> UInt8? in
-                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { return b }
-                if b >= 0x41 && b <= 0x5A { return b | 0x20 }
-                return nil
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).quickLowercased()
-        return String(folded.unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
-    }
+    static func letters(_ text: String) -> String { FoldedLetters.of(text) }
 
     static func titleCase(_ text: String) -> String {
         text.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().quickLowercased() }.joined(separator: " ")

@@ -15,14 +15,13 @@ enum TextSignals {
     también ya hay era desde todo nos durante
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    /// The ASCII stopwords of up to eight bytes, each packed into an integer.
-    private static let packedStopwords = Set(stopwords.filter { $0.utf8.count <= 8 && $0.utf8.allSatisfy { $0 < 0x80 } }.map { pack($0.utf8) })
+    /// The ASCII stopwords (none is longer than eight bytes), for looking up words without making Strings.
+    private static let asciiStopwords = PackedWordSet(stopwords)
 
-    private static func pack(_ bytes: some Collection<UInt8>) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
-
-    /// `stopwords.contains` for a lower-cased ASCII word given as bytes, without making a String.
-    static func isStopword(ascii word: [UInt8]) -> Bool {
-        word.count <= 8 ? packedStopwords.contains(pack(word)) : stopwords.contains(String(decoding: word, as: UTF8.self))
+    /// `stopwords.contains` for an ASCII word given as bytes, lower-cased here.
+    static func isStopword(ascii word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= asciiStopwords.longest else { return false }
+        return asciiStopwords.contains(packed: PackedWordSet.pack(word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }))
     }
 
     /// Lines that end the article: what follows is teasers, comments or footer.

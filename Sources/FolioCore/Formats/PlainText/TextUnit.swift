@@ -76,7 +76,8 @@ struct TextUnit {
     /// ASCII is classified without Unicode property look-ups.
     struct Stats {
         var letters = 0, upper = 0, lower = 0, cjk = 0, sentenceBreaks = 0, tokens = 0, stops = 0
-        private var token: [UInt8] = []
+        /// Where the word being read started (a run of letters and apostrophes), or -1.
+        private var tokenStart = -1
         private var tokenIsASCII = true
 
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -84,7 +85,6 @@ struct TextUnit {
             let n = bytes.count
             // The two scalars before the current one, for ". T" sentence breaks.
             var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
-            token.reserveCapacity(32)
             while i < n {
                 let (value, length) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : WordCount.decode(bytes, at: i)
                 var isLetter = false, isUpper = false
@@ -101,11 +101,11 @@ struct TextUnit {
                 if isLetter { letters += 1 }
                 if isLetter || value == 0x27 || value == 0x2019 {
                     if tokens < 400 {
-                        for k in 0..<length { token.append(value < 0x80 && isUpper ? bytes[i + k] | 0x20 : bytes[i + k]) }
+                        if tokenStart < 0 { tokenStart = i }
                         if value >= 0x80 { tokenIsASCII = false }
                     }
                 } else {
-                    endToken()
+                    endToken(bytes, at: i)
                 }
                 let opensSentence = isUpper || value == 0x22 || value == 0x201C || value == 0x201E || value == 0xAB || value == 0x2018
                 if opensSentence, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
@@ -116,15 +116,16 @@ struct TextUnit {
                 previous = value
                 i += length
             }
-            endToken()
+            endToken(bytes, at: n)
         }
 
-        private mutating func endToken() {
-            guard !token.isEmpty else { return }
+        private mutating func endToken(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) {
+            guard tokenStart >= 0 else { return }
             tokens += 1
-            if tokenIsASCII ? TextSignals.isStopword(ascii: token)
-                            : TextSignals.stopwords.contains(String(decoding: token, as: UTF8.self).quickLowercased()) { stops += 1 }
-            token.removeAll(keepingCapacity: true)
+            let word = UnsafeBufferPointer(rebasing: bytes[tokenStart..<end])
+            if tokenIsASCII ? TextSignals.isStopword(ascii: word)
+                            : TextSignals.stopwords.contains(String(decoding: word, as: UTF8.self).quickLowercased()) { stops += 1 }
+            tokenStart = -1
             tokenIsASCII = true
         }
     }
