@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
@@ -25,10 +24,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "FolioUI", dependencies: ["FolioCore", "TermKit"]),
-        .executableTarget(name: "folio", dependencies: [
-            "FolioUI", "FolioCore", "TermKit", "NCursesBackend",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        // The command line is parsed by plain code in Sources/folio/CLI: swift-argument-parser's
+        // reflection cost 2-3 ms of every start.
+        .executableTarget(name: "folio", dependencies: ["FolioUI", "FolioCore", "TermKit", "NCursesBackend"]),
         .testTarget(name: "TermKitTests", dependencies: ["TermKit"]),
         .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "TermKit"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Fixtures"]),

@@ -1,4 +1,3 @@
-import ArgumentParser
 import FolioCore
 import FolioUI
 import Foundation
@@ -6,22 +5,29 @@ import NCursesBackend
 import TermKit
 
 /// `folio [DIR]`: the two-pane reader.
-struct Browse: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "browse",
-        abstract: "Open the reader on a folder (the default command)."
+struct Browse: FolioCommand {
+    static let spec = CommandSpec(
+        name: "browse",
+        abstract: "Open the reader on a folder (the default command).",
+        arguments: [.optional("dir", help: "Folder of saved articles (default: $FOLIO_DIR, else the current folder).")],
+        options: [
+            StateOptions.option,
+            .value("config", name: "path", help: "Configuration file (default: $FOLIO_CONFIG, else $XDG_CONFIG_HOME/folio/config)."),
+            .flag("dump-config", help: "Print the configuration in effect (settings, keys, colours, views) and exit."),
+        ]
     )
 
-    @Argument(help: ArgumentHelp("Folder of saved articles (default: $FOLIO_DIR, else the current folder).", valueName: "dir"))
     var dir: String?
-
-    @OptionGroup var options: StateOptions
-
-    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $FOLIO_CONFIG, else $XDG_CONFIG_HOME/folio/config).", valueName: "path"))
+    var options: StateOptions
     var config: String?
+    var dumpConfig: Bool
 
-    @Flag(name: .long, help: "Print the configuration in effect (settings, keys, colours, views) and exit.")
-    var dumpConfig = false
+    init(_ arguments: ParsedArguments) {
+        dir = arguments.argument("dir")
+        options = StateOptions(arguments)
+        config = arguments.value("config")
+        dumpConfig = arguments.flag("dump-config")
+    }
 
     func run() throws {
         let started = FrameTrace.now()

@@ -1,4 +1,3 @@
-import ArgumentParser
 import FolioCore
 import Foundation
 import TermKit
@@ -7,6 +6,13 @@ import TermKit
 struct UserError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
+}
+
+/// Ends folio with this exit status and no further message (the command has
+/// said what went wrong, or a signal ended the reader).
+struct ExitCode: Error {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
 }
 
 enum CommandSupport {

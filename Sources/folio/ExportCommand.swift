@@ -1,23 +1,29 @@
-import ArgumentParser
 import FolioCore
 import Foundation
 
 /// `folio export [--state PATH] [-o FILE]`
-struct ExportState: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
+struct ExportState: FolioCommand {
+    static let spec = CommandSpec(
+        name: "export",
         abstract: "Write all state (read, starred, archived, tags, reading position) as JSON.",
         discussion: """
             The JSON is keyed by article identity (the article's URL, else a hash of its \
             file), so it means the same on another machine: bring it over with \
             'folio import'. Output goes to standard output unless -o names a file.
-            """
+            """,
+        options: [
+            .value("output", short: "o", name: "file", help: "Write to this file (replaced whole, never half-written) instead of standard output."),
+            StateOptions.option,
+        ]
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (replaced whole, never half-written) instead of standard output.", valueName: "file"))
     var output: String?
+    var options: StateOptions
 
-    @OptionGroup var options: StateOptions
+    init(_ arguments: ParsedArguments) {
+        output = arguments.value("output")
+        options = StateOptions(arguments)
+    }
 
     func run() throws {
         try CommandSupport.run {

@@ -1,11 +1,10 @@
-import ArgumentParser
 import FolioCore
 import Foundation
 
 /// `folio import FILE [--state PATH] [--replace]`
-struct ImportState: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
+struct ImportState: FolioCommand {
+    static let spec = CommandSpec(
+        name: "import",
         abstract: "Read state written by 'folio export' into the state database.",
         discussion: """
             By default the file is merged with what the database has: an article is \
@@ -13,16 +12,23 @@ struct ImportState: ParsableCommand {
             both sides, and its reading position the further one; articles only in the \
             database stay. With --replace the database becomes equal to the file. Either \
             way the import is one transaction: a file with any error changes nothing.
-            """
+            """,
+        arguments: [.required("file", help: "A file written by 'folio export' ('-' for standard input).")],
+        options: [
+            .flag("replace", help: "Make the state equal to the file: forget what it does not name, take back marks it does not have."),
+            StateOptions.option,
+        ]
     )
 
-    @Argument(help: ArgumentHelp("A file written by 'folio export' ('-' for standard input).", valueName: "file"))
     var file: String
+    var replace: Bool
+    var options: StateOptions
 
-    @Flag(name: .long, help: "Make the state equal to the file: forget what it does not name, take back marks it does not have.")
-    var replace = false
-
-    @OptionGroup var options: StateOptions
+    init(_ arguments: ParsedArguments) {
+        file = arguments.argument("file")!  // required: the scanner saw it
+        replace = arguments.flag("replace")
+        options = StateOptions(arguments)
+    }
 
     func run() throws {
         try CommandSupport.run {

@@ -1,32 +1,38 @@
-import ArgumentParser
 import FolioCore
 import Foundation
 import TermKit
 
 /// `folio list [DIR] [--json] [--unread]`
-struct ListArticles: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
+struct ListArticles: FolioCommand {
+    static let spec = CommandSpec(
+        name: "list",
         abstract: "List the articles in a folder, newest first.",
         discussion: """
             Plain output is one line per article, tab-separated: read|unread, date, \
             minutes, title, source, path. Files that could not be read go to stderr.
-            """
+            """,
+        arguments: [.optional("dir", help: "Folder of saved articles (default: $FOLIO_DIR, else the current folder).")],
+        options: [
+            .flag("json", help: "Print a JSON array of {path, title, source, date, read, words}."),
+            .flag("unread", help: "Only unread articles."),
+            .value("query", help: "Only articles matching a query, as typed after l in the reader (e.g. 'unread source:cnn.com newer:7d')."),
+            StateOptions.option,
+        ]
     )
 
-    @Argument(help: ArgumentHelp("Folder of saved articles (default: $FOLIO_DIR, else the current folder).", valueName: "dir"))
     var dir: String?
-
-    @Flag(name: .long, help: "Print a JSON array of {path, title, source, date, read, words}.")
-    var json = false
-
-    @Flag(name: .long, help: "Only unread articles.")
-    var unread = false
-
-    @Option(name: .long, help: ArgumentHelp("Only articles matching a query, as typed after l in the reader (e.g. 'unread source:cnn.com newer:7d').", valueName: "query"))
+    var json: Bool
+    var unread: Bool
     var query: String?
+    var options: StateOptions
 
-    @OptionGroup var options: StateOptions
+    init(_ arguments: ParsedArguments) {
+        dir = arguments.argument("dir")
+        json = arguments.flag("json")
+        unread = arguments.flag("unread")
+        query = arguments.value("query")
+        options = StateOptions(arguments)
+    }
 
     func run() throws {
         try CommandSupport.run {

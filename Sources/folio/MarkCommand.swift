@@ -1,31 +1,36 @@
-import ArgumentParser
 import FolioCore
 import Foundation
 import TermKit
 
 /// `folio mark read|unread FILE...`
-struct Mark: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Mark articles read or unread."
+struct Mark: FolioCommand {
+    static let spec = CommandSpec(
+        name: "mark",
+        abstract: "Mark articles read or unread.",
+        arguments: [
+            .required("state", help: "read or unread.", values: State.allCases.map(\.rawValue)),
+            .oneOrMore("file", help: "Article files."),
+        ],
+        options: [
+            .flag("verbose", short: "v", help: "Print each file once its change is saved."),
+            StateOptions.option,
+        ]
     )
 
-    enum State: String, ExpressibleByArgument, CaseIterable {
+    enum State: String, CaseIterable {
         case read, unread
     }
 
-    @Argument(help: "read or unread.")
     var state: State
-
-    @Argument(help: ArgumentHelp("Article files.", valueName: "file"))
     var files: [String]
+    var verbose: Bool
+    var options: StateOptions
 
-    @Flag(name: .shortAndLong, help: "Print each file once its change is saved.")
-    var verbose = false
-
-    @OptionGroup var options: StateOptions
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one article file") }
+    init(_ arguments: ParsedArguments) {
+        state = State(rawValue: arguments.argument("state")!)!  // the scanner checked it is one of them
+        files = arguments.arguments("file")  // at least one: the scanner saw to it
+        verbose = arguments.flag("verbose")
+        options = StateOptions(arguments)
     }
 
     func run() throws {

@@ -1,33 +1,42 @@
-import ArgumentParser
 import FolioCore
 import Foundation
 import TermKit
 
 /// `folio search WORDS [DIR] [--json]`: the reader's full-text search from scripts.
-struct SearchArticles: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search",
+struct SearchArticles: FolioCommand {
+    static let defaultLimit = 100
+    static let spec = CommandSpec(
+        name: "search",
         abstract: "Search the text of all articles in a folder (title, author, source, body), best match first.",
         discussion: """
             Words match whole words and their beginnings (harb finds harbour), \
             "quoted words" a phrase. Plain output is one line per article, tab-separated: \
             path, title, the matching snippet.
-            """
+            """,
+        arguments: [
+            .required("words", help: "What to search for."),
+            .optional("dir", help: "Folder of saved articles (default: $FOLIO_DIR, else the current folder)."),
+        ],
+        options: [
+            .flag("json", help: "Print a JSON array of {path, title, snippet}."),
+            .value("limit", help: "At most this many results.", default: String(defaultLimit)),
+            StateOptions.option,
+        ]
     )
 
-    @Argument(help: ArgumentHelp("What to search for.", valueName: "words"))
     var words: String
-
-    @Argument(help: ArgumentHelp("Folder of saved articles (default: $FOLIO_DIR, else the current folder).", valueName: "dir"))
     var dir: String?
+    var json: Bool
+    var limit: Int
+    var options: StateOptions
 
-    @Flag(name: .long, help: "Print a JSON array of {path, title, snippet}.")
-    var json = false
-
-    @Option(name: .long, help: "At most this many results.")
-    var limit = 100
-
-    @OptionGroup var options: StateOptions
+    init(_ arguments: ParsedArguments) throws {
+        words = arguments.argument("words")!  // required: the scanner saw it
+        dir = arguments.argument("dir")
+        json = arguments.flag("json")
+        limit = try arguments.int("limit") ?? Self.defaultLimit
+        options = StateOptions(arguments)
+    }
 
     func run() throws {
         try CommandSupport.run {

@@ -1,28 +1,35 @@
-import ArgumentParser
 import FolioCore
 import FolioUI
 import Foundation
 import TermKit
 
 /// `folio show FILE [--json]`, `folio show DIR --query QUERY [--json]`
-struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print an article as the reader shows it (or as JSON); with a folder and --query, every matching one."
+struct Show: FolioCommand {
+    static let spec = CommandSpec(
+        name: "show",
+        abstract: "Print an article as the reader shows it (or as JSON); with a folder and --query, every matching one.",
+        arguments: [.required("file", help: "An article file (.txt, .md, .markdown, .html, .htm), or a folder with --query.")],
+        options: [
+            .value("query", help: "With a folder: the articles matching a query, as typed after l in the reader, newest first."),
+            StateOptions.option,
+            .flag("json", help: "Print a JSON object with title, subtitle, author, date, source, url, words, body."),
+            .value("width", help: "Wrap width for plain output (default: the terminal's, else 80)."),
+        ]
     )
 
-    @Argument(help: ArgumentHelp("An article file (.txt, .md, .markdown, .html, .htm), or a folder with --query.", valueName: "file"))
     var file: String
-
-    @Option(name: .long, help: ArgumentHelp("With a folder: the articles matching a query, as typed after l in the reader, newest first.", valueName: "query"))
     var query: String?
-
-    @OptionGroup var options: StateOptions
-
-    @Flag(name: .long, help: "Print a JSON object with title, subtitle, author, date, source, url, words, body.")
-    var json = false
-
-    @Option(name: .long, help: "Wrap width for plain output (default: the terminal's, else 80).")
+    var options: StateOptions
+    var json: Bool
     var width: Int?
+
+    init(_ arguments: ParsedArguments) throws {
+        file = arguments.argument("file")!  // required: the scanner saw it
+        query = arguments.value("query")
+        options = StateOptions(arguments)
+        json = arguments.flag("json")
+        width = try arguments.int("width")
+    }
 
     func run() throws {
         try CommandSupport.run {
