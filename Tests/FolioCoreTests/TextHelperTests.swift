@@ -70,11 +70,70 @@ struct TextHelperTests {
     }
 
     @Test func phraseIndexFindsWhatSearchingForEachFinds() {
-        let phrases = ["appeared first on ", "first published in ", "publié à l'origine sur ", "on ", "o"]
+        let phrases = ["appeared first on ", "first published in ", "publié à l'origine sur ", "on ", "oo"]
         let index = PhraseIndex(phrases)
         for text in ["", "o", "this story appeared first on harbour daily", "publié à l'origine sur le site, first published in may",
                      "appeared first o", "no match here", "ooo on on"] {
             #expect(index.present(in: text) == phrases.indices.filter { text.utf8Range(of: phrases[$0]) != nil })
+        }
+    }
+
+    /// Each simple scalar is a Character of its own beside any neighbour, and no
+    /// other scalar is canonically equal to it.
+    @Test func simpleScalarsAreCharactersOfTheirOwn() {
+        var checked = 0
+        for v in 0...0x2FFFF {
+            guard let s = Unicode.Scalar(v), SimpleCharacters.isSimple(UInt32(v)) else { continue }
+            let c = String(s)
+            // Letters, Hangul jamo and syllables, a regional indicator, and itself.
+            for n in ["a", " ", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{1F1E9}", c] {
+                #expect((n + c).count == 2, "\(v) after \(n)")
+                #expect((c + n).count == 2, "\(v) before \(n)")
+            }
+            let decomposed = c.decomposedStringWithCanonicalMapping.unicodeScalars
+            #expect(decomposed.count > 1 || decomposed.first == s, "\(v) has a one-scalar decomposition")
+            checked += 1
+        }
+        #expect(checked > 1500)
+        #expect(SimpleCharacters.all("Grüße — “quoted” ΣΟΦΙΑ Ⅻ"))
+        #expect(!SimpleCharacters.all("e\u{301}") && !SimpleCharacters.all("a\r\nb") && !SimpleCharacters.all("日本") && !SimpleCharacters.all("\u{212A}"))
+    }
+
+    /// Random text of simple scalars: ASCII (controls too), Latin, punctuation, and the marks the code looks for.
+    static func simpleText(_ generator: inout some RandomNumberGenerator) -> String {
+        let pool = Array(" \t\u{0B}\u{1F}aZ09.,:;'\"|>*#-…—–•·«»‹›“”’\u{A0}\u{AD}éÉßİ²ⅫΣЖ".unicodeScalars)
+        var text = ""
+        for _ in 0..<Int.random(in: 0...12, using: &generator) { text.unicodeScalars.append(pool.randomElement(using: &generator)!) }
+        return text
+    }
+
+    @Test func simpleTextPathsMatchCharacterPaths() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = Self.simpleText(&generator)
+            #expect(SimpleCharacters.all(text))
+            #expect(SimpleCharacters.count(text) == text.count)
+            var copy = text
+            let simple = copy.withUTF8 { DateParser.tokenize(simple: $0) }
+            let characters = DateParser.tokenizeCharacters(text)
+            #expect(simple.map(\.text) == characters.map(\.text) && simple.map(\.kind) == characters.map(\.kind), "\(Array(text.unicodeScalars))")
+            if text.utf8.contains(where: { $0 >= 0x80 }) {  // ASCII has its own path, which also trims controls
+                #expect(bytes(TextSignals.normalized(text)) == bytes(TextSignals.trimCharacters(text.quickLowercased())), "\(Array(text.unicodeScalars))")
+            }
+        }
+        for text in ["14 February 2026", "Feb. 14, 2026 · 10:00 am", "2026-02-14T10:00:00Z", "14. März 2026", "1er mars 2026, à 9 h"] {
+            var copy = text
+            #expect(copy.withUTF8 { DateParser.tokenize(simple: $0) }.map(\.text) == DateParser.tokenizeCharacters(text).map(\.text))
+        }
+    }
+
+    @Test func lowercasedMayContainNeverMissesAMatch() {
+        for text in ["We use COOKIES", "cooKie", "coo\u{212A}ie", "İ", "no", "cook ie", "Çookie", "c\u{130}ookie", ""] {
+            let contains = text.lowercased().utf8Range(of: "cookie") != nil
+            #expect(!contains || QuickLowercase.lowercasedMayContain(text, ascii: "cookie"), "\(text)")
+            if !text.unicodeScalars.contains(where: { $0.value == 0x130 || $0.value == 0x212A }) {
+                #expect(contains == QuickLowercase.lowercasedMayContain(text, ascii: "cookie"), "\(text)")
+            }
         }
     }
 

@@ -18,7 +18,7 @@ public enum DateParser {
     /// True when `text` is essentially a date line: a date plus at most a few
     /// other words ("Published", "Updated", a weekday, a time, a time zone).
     public static func isDateLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 400, text.count <= 80, find(in: text) != nil else { return false }
+        guard text.utf8.count <= 400, text.utf8.count <= 80 || SimpleCharacters.count(text) <= 80, find(in: text) != nil else { return false }
         let words = tokenize(text).filter { $0.kind == .word && monthNumber($0.text) == nil && !filler.contains($0.text.quickLowercased()) }
         return words.count <= 3
     }
@@ -42,6 +42,42 @@ public enum DateParser {
     }
 
     static func tokenize(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { SimpleCharacters.all($0) ? tokenize(simple: $0) : nil } ?? tokenizeCharacters(text)
+    }
+
+    /// `tokenizeCharacters` for simple text, where each Character is one scalar: runs are cut from the bytes.
+    static func tokenize(simple bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        var start = -1
+        var kind: Token.Kind = .punct
+        func flush(_ end: Int) {
+            if start >= 0 { tokens.append(Token(kind: kind, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) }
+            start = -1
+        }
+        var i = 0
+        while i < bytes.count {
+            let (value, length) = WordCount.decode(bytes, at: i)
+            let isLetter = value < 0x80 ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+                : !WordCount.isGeneralPunctuation(value) && Unicode.Scalar(value)!.properties.isAlphabetic
+            let k: Token.Kind = value >= 0x30 && value <= 0x39 ? .number : isLetter ? .word : .punct
+            if k == .punct {
+                flush(i)
+                let isWhitespace = value < 0x80 ? value == 0x20 || value >= 0x09 && value <= 0x0D : Unicode.Scalar(value)!.properties.isWhitespace
+                if !isWhitespace { tokens.append(Token(kind: .punct, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self))) }
+            } else {
+                if k != kind { flush(i) }
+                kind = k
+                if start < 0 { start = i }
+            }
+            i += length
+        }
+        flush(bytes.count)
+        return tokens
+    }
+
+    /// Numbers (ASCII digits), words (letters) and single punctuation marks; whitespace separates.
+    static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var current = ""
         var kind: Token.Kind = .punct

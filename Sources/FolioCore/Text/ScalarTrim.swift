@@ -23,12 +23,17 @@ enum ScalarTrim {
     }
 
     static func trim(_ text: Substring, where drop: (Unicode.Scalar) -> Bool) -> Substring {
+        trim(text, leading: drop, trailing: drop)
+    }
+
+    /// Drops scalars from the start while `leading` holds, then from the end while `trailing` does.
+    static func trim(_ text: Substring, leading: (Unicode.Scalar) -> Bool, trailing: (Unicode.Scalar) -> Bool) -> Substring {
         let scalars = text.unicodeScalars
         var lo = scalars.startIndex, hi = scalars.endIndex
-        while lo < hi, drop(scalars[lo]) { lo = scalars.index(after: lo) }
+        while lo < hi, leading(scalars[lo]) { lo = scalars.index(after: lo) }
         while hi > lo {
             let before = scalars.index(before: hi)
-            if !drop(scalars[before]) { break }
+            if !trailing(scalars[before]) { break }
             hi = before
         }
         return Substring(scalars[lo..<hi])

@@ -21,7 +21,8 @@ enum Attribution {
     /// `body` is the range of units that hold the article.
     static func source(in units: [TextUnit], body: ClosedRange<Int>?, header: Range<Int>) -> String? {
         let outside = units.indices.filter { body == nil || !body!.contains($0) || $0 >= body!.upperBound - 1 }
-        for index in outside.prefix(300) + outside.suffix(300) where units[index].words <= 30 {
+        // The first and last 300 (each unit once: a second look would find nothing new).
+        for index in outside.count <= 600 ? outside : outside.prefix(300) + outside.suffix(300) where units[index].words <= 30 {
             if let name = markedSource(units[index].text) { return name }
         }
         if let brand = brandLine(units, in: header) { return brand }

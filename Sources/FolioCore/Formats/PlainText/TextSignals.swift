@@ -94,6 +94,8 @@ enum TextSignals {
         "síguenos", "suscribirse", "leer más", "más", "mi cuenta", "entrar", "registrarse", "anuncio",
     ]
 
+    private static let leadingMarks = Set("•·|>»›-–—:*#".unicodeScalars), trailingMarks = Set("•·|<«‹-–—:*.…".unicodeScalars)
+
     /// Lower-cased, trimmed of surrounding punctuation and spaces.
     static func normalized(_ line: String) -> String {
         var line = line
@@ -111,7 +113,18 @@ enum TextSignals {
             return String(decoding: out, as: UTF8.self)
         }
         if let fast { return fast }
-        var t = Substring(line.quickLowercased())
+        let lower = line.quickLowercased()
+        if SimpleCharacters.all(lower) {
+            // Each Character is one scalar: trim scalars.
+            return String(ScalarTrim.trim(lower[...], leading: { $0.properties.isWhitespace || leadingMarks.contains($0) },
+                                          trailing: { $0.properties.isWhitespace || trailingMarks.contains($0) }))
+        }
+        return trimCharacters(lower)
+    }
+
+    /// The trimming of `normalized` done on Characters, for text that is not simple.
+    static func trimCharacters(_ lower: String) -> String {
+        var t = Substring(lower)
         while let f = t.first, f.isWhitespace || "•·|>»›-–—:*#".contains(f) { t.removeFirst() }
         while let l = t.last, l.isWhitespace || "•·|<«‹-–—:*.…".contains(l) { t.removeLast() }
         return String(t)

@@ -23,15 +23,22 @@ struct TextUnit {
     /// Cells of a table unit.
     var rows: [[String]] = []
 
+    private static let closers = Set("\"”’»)]' ".unicodeScalars), sentenceEnds = Set(".!?…:".unicodeScalars)
+
     /// Longer units are measured on a sample of this many bytes.
     static let sampleBytes = 4000
 
     init(_ text: String, group: Int = 0) {
         self.text = text
         self.group = group
+        // Simple text (each Character one scalar, the usual case) is measured on scalars.
+        let simple = SimpleCharacters.all(text)
+        func prefix(_ text: String, _ count: Int) -> String {
+            simple ? String(Substring(text.unicodeScalars.prefix(count))) : String(text.prefix(count))
+        }
         let long = text.utf8.count > Self.sampleBytes
-        let sample = long ? String(text.prefix(Self.sampleBytes / 2)) : text
-        let normalized = TextSignals.normalized(sample.utf8.count > 400 ? String(sample.prefix(200)) : sample)
+        let sample = long ? prefix(text, Self.sampleBytes / 2) : text
+        let normalized = TextSignals.normalized(sample.utf8.count > 400 ? prefix(sample, 200) : sample)
         self.normalized = normalized
         let sampleWords = WordCount.count(sample)
         let words = long ? max(sampleWords, sampleWords * (text.utf8.count / max(1, sample.utf8.count))) : sampleWords
@@ -44,10 +51,18 @@ struct TextUnit {
             (stats.letters, stats.upper, stats.lower, stats.cjk, stats.sentenceBreaks, stats.tokens, stats.stops)
         let stopwordRatio = tokens == 0 ? 0 : Double(stops) / Double(tokens)
         self.stopwordRatio = stopwordRatio
-        let last = text.utf8.count > 64 ? text.suffix(16).last { !"\"”’»)]' ".contains($0) } : text.last { !"\"”’»)]' ".contains($0) }
-        let endsSentence = last.map { ".!?。！？…:".contains($0) } ?? false
+        let endsSentence: Bool
+        if simple {
+            // The last scalar that is not a closing quote, bracket or space; never an ideographic full stop.
+            let last = text.unicodeScalars.suffix(text.utf8.count > 64 ? 16 : Int.max).last { !Self.closers.contains($0) }
+            endsSentence = last.map(Self.sentenceEnds.contains) ?? false
+            sentences = sentenceBreaks + (endsSentence ? 1 : 0)
+        } else {
+            let last = text.utf8.count > 64 ? text.suffix(16).last { !"\"”’»)]' ".contains($0) } : text.last { !"\"”’»)]' ".contains($0) }
+            endsSentence = last.map { ".!?。！？…:".contains($0) } ?? false
+            sentences = sentenceBreaks + (endsSentence && !(last.map { "。！？".contains($0) } ?? false) ? 1 : 0)
+        }
         self.endsSentence = endsSentence
-        sentences = sentenceBreaks + (endsSentence && !(last.map { "。！？".contains($0) } ?? false) ? 1 : 0)
         isAllCaps = letters >= 2 && lower == 0 && upper > 0
         hasLowercase = lower > 0 || cjk > 0
         isListItem = PlainTextExtractor.listItem(text) != nil
@@ -58,8 +73,8 @@ struct TextUnit {
             kind = .chrome
         } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
             kind = .chrome
-        } else if Self.isLinkList(sample)
-                    || TextSignals.isConsentNotice(normalized.utf8.count < 200 || normalized.count < 200 ? normalized : sample.quickLowercased(), words: words) {
+        } else if Self.isLinkList(sample) || QuickLowercase.lowercasedMayContain(sample, ascii: "cookie")
+                    && TextSignals.isConsentNotice(SimpleCharacters.count(normalized) < 200 ? normalized : sample.quickLowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
             kind = .good
