@@ -69,20 +69,25 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
 }
 
 /// The words of a command line sorted out against a `CommandSpec`.
+/// (Plain arrays, searched by name: a Set or Dictionary of strings would have
+/// the runtime look up String's Hashable conformance, a scan of every
+/// conformance in the static binary, on the way to printing --version.)
 struct ParsedArguments {
     let command: String
-    var flags: Set<String> = []
-    var values: [String: String] = [:]
-    var positionals: [String: [String]] = [:]
+    /// The long names of the flags given.
+    var flags: [String] = []
+    /// Option values in the order given: when one is given twice, the last counts.
+    var values: [(name: String, value: String)] = []
+    var positionals: [(name: String, words: [String])] = []
 
     func flag(_ long: String) -> Bool { flags.contains(long) }
-    func value(_ long: String) -> String? { values[long] }
-    func argument(_ name: String) -> String? { positionals[name]?.first }
-    func arguments(_ name: String) -> [String] { positionals[name] ?? [] }
+    func value(_ long: String) -> String? { values.last { $0.name == long }?.value }
+    func argument(_ name: String) -> String? { arguments(name).first }
+    func arguments(_ name: String) -> [String] { positionals.first { $0.name == name }?.words ?? [] }
 
     /// An option's value as a whole number; nil when the option was not given.
     func int(_ long: String) throws -> Int? {
-        guard let text = values[long] else { return nil }
+        guard let text = value(long) else { return nil }
         guard let number = Int(text) else {
             throw UsageError(message: "--\(long) needs a whole number, not '\(text)'", command: command)
         }
@@ -112,7 +117,7 @@ enum ArgumentScanner {
         func take(_ option: CommandSpec.Option, as written: String, inline: String?) throws {
             if option.isFlag {
                 if let inline { throw fail("option '\(written)' takes no value (given '\(inline)')") }
-                parsed.flags.insert(option.long)
+                parsed.flags.append(option.long)
                 return
             }
             var value = inline
@@ -123,7 +128,7 @@ enum ArgumentScanner {
             guard let value, inline == nil || !value.isEmpty else {
                 throw fail("missing value for '\(written) <\(option.valueName!)>'")
             }
-            parsed.values[option.long] = value  // given twice: the last one counts
+            parsed.values.append((option.long, value))
         }
 
         while i < words.count {
@@ -166,7 +171,7 @@ enum ArgumentScanner {
             if let allowed = argument.values, let bad = taken.first(where: { !allowed.contains($0) }) {
                 throw fail("<\(argument.name)> must be \(allowed.joined(separator: " or ")), not '\(bad)'")
             }
-            parsed.positionals[argument.name] = taken
+            parsed.positionals.append((argument.name, taken))
         }
         if let extra = rest.first { throw fail("unexpected argument '\(extra)'") }
         return .parsed(parsed)
