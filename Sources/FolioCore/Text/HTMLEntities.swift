@@ -11,7 +11,8 @@ public enum HTMLEntities {
     ]
 
     public static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        // Most text has no "&" byte at all, which settles it without Foundation's search.
+        guard text.utf8.contains(0x26), text.contains("&") else { return text }
         var result = ""
         var rest = text[...]
         while let amp = rest.firstIndex(of: "&") {

@@ -158,17 +158,19 @@ public struct FrontMatter: Equatable, Sendable {
     /// "[[Ana Ruiz]], [[Priya Raman]]" -> two names; anything else is one cleaned value.
     static func splitWikiLinks(_ value: String) -> [String] {
         var v = value.trimmingSpaces()
-        if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
-        guard v.contains("]], [[") || v.contains("]],[[") else { return [clean(value)] }
+        if !v.dropFirst().isEmpty, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
+        guard v.utf8Range(of: "]],") != nil, v.contains("]], [[") || v.contains("]],[[") else { return [clean(value)] }
         return v.components(separatedBy: ",").map { clean($0) }.filter { !$0.isEmpty }
     }
 
     /// Removes quotes and wiki-link brackets: `"[[Ana Ruiz]]"` -> `Ana Ruiz`.
     static func clean(_ value: String) -> String {
         var v = value.trimmingSpaces()
-        if v.count >= 2, let f = v.first, let l = v.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+        if !v.dropFirst().isEmpty, let f = v.first, let l = v.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
             v = String(v.dropFirst().dropLast())
-            v = f == "'" ? v.replacingOccurrences(of: "''", with: "'") : v.replacingOccurrences(of: "\\\"", with: "\"")
+            // Foundation's replacing is only asked when the bytes to replace are there.
+            let escaped = f == "'" ? "''" : "\\\""
+            if v.utf8Range(of: escaped) != nil { v = v.replacingOccurrences(of: escaped, with: f == "'" ? "'" : "\"") }
         }
         v = v.trimmingSpaces()
         if v.hasPrefix("[["), v.hasSuffix("]]") {

@@ -96,7 +96,7 @@ struct MarkdownBlocks {
             if indent < 4, trimmed.hasPrefix("<!--") {
                 // An HTML comment, possibly over several lines.
                 flush()
-                while i < lines.count, !lines[i].contains("-->") { i += 1 }
+                while i < lines.count, !(lines[i].utf8Range(of: "-->") != nil && lines[i].contains("-->")) { i += 1 }
                 i += 1
                 continue
             }
@@ -145,11 +145,12 @@ struct MarkdownBlocks {
                 i = next
                 continue
             }
-            if indent < 4, trimmed.contains("|"), i + 1 < lines.count, Self.isTableSeparator(lines[i + 1]) {
+            // A "|" byte first: Foundation's contains bridges the line to NSString.
+            if indent < 4, trimmed.utf8.contains(0x7C), trimmed.contains("|"), i + 1 < lines.count, Self.isTableSeparator(lines[i + 1]) {
                 flush()
                 var rows: [[[Inline]]] = [Self.cells(trimmed).map { inlines.parse($0) }]
                 i += 2
-                while i < lines.count, lines[i].contains("|"), !Self.trim(lines[i]).isEmpty {
+                while i < lines.count, lines[i].utf8.contains(0x7C), lines[i].contains("|"), !Self.trim(lines[i]).isEmpty {
                     rows.append(Self.cells(String(Self.trim(lines[i]))).map { inlines.parse($0) })
                     i += 1
                 }
@@ -341,7 +342,7 @@ struct MarkdownBlocks {
 
     static func setextLevel(_ trimmed: String) -> Int? {
         if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" }) { return 1 }
-        if trimmed.count >= 2, trimmed.allSatisfy({ $0 == "-" }) { return 2 }
+        if trimmed.allSatisfy({ $0 == "-" }), trimmed.count >= 2 { return 2 }
         return nil
     }
 

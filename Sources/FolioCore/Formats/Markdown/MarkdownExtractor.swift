@@ -127,7 +127,9 @@ public struct MarkdownExtractor: ArticleExtractor {
                 continue
             }
             guard case .paragraph(let inlines) = body[index], Self.length(inlines) < 2000 else { index += 1; continue }
-            let words = inlines.plainText.split(whereSeparator: \.isWhitespace)
+            let text = inlines.plainText
+            // Tag lines start with "#": only those are split into words.
+            let words = text.first(where: { !$0.isWhitespace }) == "#" ? text.split(whereSeparator: \.isWhitespace) : []
             if !words.isEmpty, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) {
                 tags += words.map { String($0.dropFirst()) }.filter { !tags.contains($0) }
                 body.remove(at: index)
