@@ -80,7 +80,8 @@ struct Browse: FolioCommand {
             defer { watcher.stop() }
             let effects = LibraryEffects(store: store, articles: library.articles, indexer: indexer,
                                          searchIndex: search, indexRoot: Library.indexKey(folder),
-                                         watcher: watcher, rescan: { indexer.start(root: folder, index: index, search: search) })
+                                         watcher: watcher, rescan: { indexer.start(root: folder, index: index, search: search) },
+                                         wake: terminal.waker)
             let program = Program(state: state, backend: terminal, effects: effects)
             program.trace = FrameTrace(start: started)
             program.run()
