@@ -67,17 +67,12 @@ enum CommandSupport {
 
     /// Articles newest first (the list's default order).
     static func sortedByDate(_ articles: [ArticleSummary]) -> [ArticleSummary] {
-        articles.sorted { a, b in
-            if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
-            return a.title != b.title ? a.title < b.title : a.path < b.path
-        }
+        articles.sorted(by: isNewer)
     }
 
-    /// The library's articles with their read state, newest first.
-    static func rows(_ library: Library, store: StateStore) throws -> [(ArticleSummary, Bool)] {
-        let read: Set<ArticleIdentity>
-        do { read = try store.readIdentities() } catch { throw UserError("cannot read state: \(error)") }
-        return sortedByDate(library.articles).map { ($0, read.contains($0.identity)) }
+    static func isNewer(_ a: ArticleSummary, than b: ArticleSummary) -> Bool {
+        if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
+        return a.title != b.title ? a.title < b.title : a.path < b.path
     }
 
     /// What `folio list` and `folio show` select: the folder's articles (read
@@ -86,20 +81,30 @@ enum CommandSupport {
     static func matching(folder: String, query: String?, unreadOnly: Bool = false, options: StateOptions) throws
         -> (library: Library, rows: [(ArticleSummary, Bool)], states: [ArticleIdentity: ArticleState]) {
         let now = Date()
-        var filter: Query = .everything
+        var filter: Query?
         if let query {
             do { filter = try QueryParser.parse(query, now: now) } catch { throw UserError("--query: \(error)") }
         }
         let store = openStoreForReading(options)
         let index = openIndex(options)
         let library = Library.load(folder, index: index, search: SearchIndex(store: index))
-        let states = (try? store.states()) ?? [:]
-        let rows = try rows(library, store: store).filter { article, read in
-            let state = states[article.identity] ?? ArticleState(isRead: read)
-            let facts = QueryFacts(summary: article, isRead: read, isStarred: state.isStarred, isArchived: state.isArchived,
-                                   tags: ArticleSummary.cleanTags(article.tags + state.tags))
-            return (!unreadOnly || !read) && (!state.isArchived || filter.mentionsArchived) && filter.matches(facts, now: now)
+        let states: [ArticleIdentity: ArticleState]
+        do { states = try store.states() } catch { throw UserError("cannot read state: \(error)") }
+        var rows: [(ArticleSummary, Bool)] = []
+        rows.reserveCapacity(library.articles.count)
+        for article in library.articles {
+            let state = states[article.identity] ?? ArticleState()
+            if unreadOnly && state.isRead { continue }
+            if state.isArchived && !(filter?.mentionsArchived ?? false) { continue }
+            if let filter {
+                // The file's tags are clean as indexed; the user's are added to them.
+                let tags = state.tags.isEmpty ? article.tags : ArticleSummary.cleanTags(article.tags + state.tags)
+                let facts = QueryFacts(summary: article, isRead: state.isRead, isStarred: state.isStarred, isArchived: state.isArchived, tags: tags)
+                guard filter.matches(facts, now: now) else { continue }
+            }
+            rows.append((article, state.isRead))
         }
+        rows.sort { isNewer($0.0, than: $1.0) }
         return (library, rows, states)
     }
 

@@ -42,11 +42,18 @@ struct ListArticles: FolioCommand {
                 CommandSupport.write(JSONOutput.list(rows, states: states) + "\n")
             } else {
                 var out = ""
+                out.reserveCapacity(rows.count * 160)
                 for (article, read) in rows {
-                    let fields = [read ? "read" : "unread", article.date.map(JSONOutput.day) ?? "-", "\(article.readingMinutes)m",
-                                  article.title, article.source ?? "-", PathCoding.display(article.path)]
+                    out += read ? "read\t" : "unread\t"
+                    out += article.date.map(JSONOutput.day) ?? "-"
+                    out += "\t\(article.readingMinutes)m\t"
                     // (The sanitizer turns tabs into spaces, so fields never run into each other.)
-                    out += fields.map { TerminalText.sanitize($0) }.joined(separator: "\t") + "\n"
+                    out += TerminalText.sanitize(article.title)
+                    out += "\t"
+                    out += TerminalText.sanitize(article.source ?? "-")
+                    out += "\t"
+                    out += TerminalText.sanitize(PathCoding.display(article.path))
+                    out += "\n"
                 }
                 CommandSupport.write(out)
             }
