@@ -92,6 +92,7 @@ struct TextHelperTests {
             }
             let decomposed = c.decomposedStringWithCanonicalMapping.unicodeScalars
             #expect(decomposed.count > 1 || decomposed.first == s, "\(v) has a one-scalar decomposition")
+            #expect(bytes(c.precomposedStringWithCanonicalMapping) == bytes(c), "\(v) is not in NFC")
             checked += 1
         }
         #expect(checked > 1500)
@@ -101,7 +102,7 @@ struct TextHelperTests {
 
     /// Random text of simple scalars: ASCII (controls too), Latin, punctuation, and the marks the code looks for.
     static func simpleText(_ generator: inout some RandomNumberGenerator) -> String {
-        let pool = Array(" \t\u{0B}\u{1F}aZ09.,:;'\"|>*#-…—–•·«»‹›“”’\u{A0}\u{AD}éÉßİ²ⅫΣЖ".unicodeScalars)
+        let pool = Array(" \t\u{0B}\u{1F}aZ09.,:;'\"|>*#-…—–•·«»‹›“”’\u{A0}\u{AD}éÉßİ²ⅫΣЖ | · — ".unicodeScalars)
         var text = ""
         for _ in 0..<Int.random(in: 0...12, using: &generator) { text.unicodeScalars.append(pool.randomElement(using: &generator)!) }
         return text
@@ -117,6 +118,10 @@ struct TextHelperTests {
             let simple = copy.withUTF8 { DateParser.tokenize(simple: $0) }
             let characters = DateParser.tokenizeCharacters(text)
             #expect(simple.map(\.text) == characters.map(\.text) && simple.map(\.kind) == characters.map(\.kind), "\(Array(text.unicodeScalars))")
+            for separator in [" | ", " · ", " — ", " - ", ", ", "·"] {
+                #expect(text.simpleComponents(separatedBy: separator) == text.components(separatedBy: separator), "\(Array(text.unicodeScalars))")
+            }
+            #expect(TextSignals.isChrome(text) == TextSignals.chrome.contains(text))
             if text.utf8.contains(where: { $0 >= 0x80 }) {  // ASCII has its own path, which also trims controls
                 #expect(bytes(TextSignals.normalized(text)) == bytes(TextSignals.trimCharacters(text.quickLowercased())), "\(Array(text.unicodeScalars))")
             }
@@ -125,6 +130,11 @@ struct TextHelperTests {
             var copy = text
             #expect(copy.withUTF8 { DateParser.tokenize(simple: $0) }.map(\.text) == DateParser.tokenizeCharacters(text).map(\.text))
         }
+    }
+
+    @Test func everyChromePhraseIsChrome() {
+        for phrase in TextSignals.chrome { #expect(TextSignals.isChrome(phrase)) }
+        #expect(!TextSignals.isChrome(String(repeating: "skip to main content ", count: 3)))
     }
 
     @Test func lowercasedMayContainNeverMissesAMatch() {

@@ -12,7 +12,7 @@ public enum HTMLEntities {
 
     public static func decode(_ text: String) -> String {
         // Most text has no "&" byte at all, which settles it without Foundation's search.
-        guard text.utf8.contains(0x26), text.contains("&") else { return text }
+        guard text.containsByte(0x26), text.contains("&") else { return text }
         var result = ""
         var rest = text[...]
         while let amp = rest.firstIndex(of: "&") {

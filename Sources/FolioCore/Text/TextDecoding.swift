@@ -21,6 +21,8 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: true)) }
         if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: false)) }
         if looksBinary(bytes) { throw .binary }
+        // Valid UTF-8 (nearly every file) has no invalid bytes to count.
+        if let valid = String(validating: bytes, as: UTF8.self) { return Decoded(text: valid) }
         // Text in a single-byte encoding has high bytes that are not UTF-8 and few or no
         // valid multi-byte sequences; UTF-8 with a stray bad byte has many of them.
         let invalid = invalidUTF8Count(bytes)

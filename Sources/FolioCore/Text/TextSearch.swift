@@ -1,3 +1,5 @@
+import Foundation
+
 /// Substring search on UTF-8 without Foundation's NSString bridging, which
 /// costs more than the rest of reading a small article together.
 extension StringProtocol {
@@ -13,9 +15,37 @@ extension StringProtocol {
         return start..<end
     }
 
+    /// True when the UTF-8 bytes hold `byte`: a plain loop over contiguous
+    /// storage, not the UTF-8 view's iterator.
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// True when the UTF-8 bytes hold `a` or `b`.
+    func containsByte(_ a: UInt8, or b: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains { $0 == a || $0 == b } } ?? utf8.contains { $0 == a || $0 == b }
+    }
+
     /// True when `needle` occurs, ignoring case.
     public func containsIgnoringCase(_ needle: some StringProtocol) -> Bool {
         needle.isEmpty || lowercased().utf8Range(of: needle.quickLowercased()) != nil
+    }
+}
+
+extension String {
+    /// Foundation's `components(separatedBy:)`, cut on bytes when the text and the
+    /// separator are simple (each Character one scalar without canonical twins), where
+    /// Foundation's Character-aware matches and byte matches are the same.
+    func simpleComponents(separatedBy separator: String) -> [String] {
+        guard !separator.isEmpty, SimpleCharacters.all(separator), SimpleCharacters.all(self) else { return components(separatedBy: separator) }
+        var parts: [String] = []
+        var rest = self[...]
+        while let match = rest.utf8Range(of: separator) {
+            parts.append(String(rest[..<match.lowerBound]))
+            rest = rest[match.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
     }
 }
 

@@ -146,11 +146,11 @@ struct MarkdownBlocks {
                 continue
             }
             // A "|" byte first: Foundation's contains bridges the line to NSString.
-            if indent < 4, trimmed.utf8.contains(0x7C), trimmed.contains("|"), i + 1 < lines.count, Self.isTableSeparator(lines[i + 1]) {
+            if indent < 4, trimmed.containsByte(0x7C), trimmed.contains("|"), i + 1 < lines.count, Self.isTableSeparator(lines[i + 1]) {
                 flush()
                 var rows: [[[Inline]]] = [Self.cells(trimmed).map { inlines.parse($0) }]
                 i += 2
-                while i < lines.count, lines[i].utf8.contains(0x7C), lines[i].contains("|"), !Self.trim(lines[i]).isEmpty {
+                while i < lines.count, lines[i].containsByte(0x7C), lines[i].contains("|"), !Self.trim(lines[i]).isEmpty {
                     rows.append(Self.cells(String(Self.trim(lines[i]))).map { inlines.parse($0) })
                     i += 1
                 }

@@ -67,17 +67,24 @@ enum BodyFinder {
     /// Moves the start past header lines that the best run took in: chrome, labels,
     /// bylines, date lines, and a title or standfirst above them.
     static func skipHeader(_ units: [TextUnit], from start: Int, to end: Int) -> Int {
+        var metaCache: [Int: Bool] = [:]  // parsing a byline is not free, and units are asked about more than once
+        func isMeta(_ i: Int) -> Bool {
+            if let known = metaCache[i] { return known }
+            let meta = HeaderParts.isMeta(units[i])
+            metaCache[i] = meta
+            return meta
+        }
         var s = start
         // The last byline or date line near the top ends the header.
         let window = s...min(end, s + 6)
-        if let marker = window.last(where: { HeaderParts.isMeta(units[$0]) }),
+        if let marker = window.last(where: isMeta),
            units[s..<marker].allSatisfy({ $0.sentences <= 2 && $0.words <= 60 }),
-           units[s..<marker].filter({ $0.kind != .chrome && !HeaderParts.isMeta($0) }).count <= 2, marker < end {
+           (s..<marker).filter({ units[$0].kind != .chrome && !isMeta($0) }).count <= 2, marker < end {
             s = marker + 1
         }
         while s < end {
             let u = units[s]
-            if u.kind == .chrome || HeaderParts.isMeta(u) { s += 1; continue }
+            if u.kind == .chrome || isMeta(s) { s += 1; continue }
             if u.kind == .short && !u.isShortProse && !u.isListItem && units[s + 1].kind != .good { s += 1; continue }
             break
         }

@@ -102,7 +102,7 @@ struct HeaderParts {
 
     /// A bare URL line, or "URL: https://…", "Link: …".
     static func urlLine(_ text: String) -> String? {
-        guard let b = text.utf8.first, b != 0x20, text.utf8.count < 4000, text.utf8.contains(0x3A) else { return nil }
+        guard let b = text.utf8.first, b != 0x20, text.utf8.count < 4000, text.containsByte(0x3A) else { return nil }
         var t = Substring(text)
         for label in ["URL:", "Url:", "Link:", "Source:", "Quelle:", "Fuente:", "Source :", "Original:", "Canonical:"] where t.hasPrefix(label) {
             t = t.dropFirst(label.count).drop(while: { $0 == " " })
@@ -125,7 +125,7 @@ struct HeaderParts {
     /// "Maren Holt | 26 November 2026" -> "Maren Holt".
     static func nameBesideDate(_ line: String) -> String? {
         var parts = [line]
-        for separator in [" | ", " · ", " — ", " – ", " - ", " • ", ", "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
+        for separator in [" | ", " · ", " — ", " – ", " - ", " • ", ", "] { parts = parts.flatMap { $0.simpleComponents(separatedBy: separator) } }
         for part in parts {
             let p = part.trimmingSpaces()
             let words = p.split(separator: " ")

@@ -126,13 +126,13 @@ enum TextLines {
     /// Lines that stand alone even in a wrapped file: bylines, date lines, site chrome.
     static func startsOwnLine(_ line: String) -> Bool {
         guard line.utf8.count <= 160 else { return false }
-        return Byline.parse(line) != nil || DateParser.isDateLine(line) || TextSignals.chrome.contains(TextSignals.normalized(line))
+        return Byline.parse(line) != nil || DateParser.isDateLine(line) || TextSignals.isChrome(TextSignals.normalized(line))
     }
 
     /// Cells of a tab-separated line ("Zone\tAnnual permit\t…") or a pipe table row ("| a | b |").
     static func cells(_ line: String) -> [String]? {
-        guard line.utf8.contains(where: { $0 == 0x09 || $0 == 0x7C }) else { return nil }
-        if line.utf8.contains(0x09) {
+        guard line.containsByte(0x09, or: 0x7C) else { return nil }
+        if line.containsByte(0x09) {
             let trimmed = line.trimmingSpaces()
             guard trimmed.contains("\t") else { return nil }
             var parts = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { TextCleanup.collapseWhitespace(String($0)) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Language signals for finding the article in a page's text: stopwords
 /// (English, German, French, Spanish), cue phrases that end an article, and
 /// the short labels of site chrome. Lines are compared in `normalized` form.
@@ -95,6 +97,15 @@ enum TextSignals {
     ]
 
     private static let leadingMarks = Set("•·|>»›-–—:*#".unicodeScalars), trailingMarks = Set("•·|<«‹-–—:*.…".unicodeScalars)
+
+    /// `chrome.contains(normalized)`. Simple text is in its canonical (NFC) form, so when it is
+    /// longer in bytes than every phrase in theirs, it is none of them and is not hashed.
+    static func isChrome(_ normalized: String) -> Bool {
+        if normalized.utf8.count > longestChrome, SimpleCharacters.all(normalized) { return false }
+        return chrome.contains(normalized)
+    }
+
+    private static let longestChrome = chrome.map { $0.precomposedStringWithCanonicalMapping.utf8.count }.max() ?? 0
 
     /// Lower-cased, trimmed of surrounding punctuation and spaces.
     static func normalized(_ line: String) -> String {

@@ -69,7 +69,7 @@ struct TextUnit {
 
         if TextSignals.isEndCue(normalized, words: words) {
             kind = .end
-        } else if TextSignals.chrome.contains(normalized) || normalized.isEmpty || letters == 0 && words <= 3 {
+        } else if TextSignals.isChrome(normalized) || normalized.isEmpty || letters == 0 && words <= 3 {
             kind = .chrome
         } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
             kind = .chrome

@@ -11,12 +11,16 @@ enum Byline {
     }
 
     private static let prefixes = ["by ", "words by ", "written by ", "story by ", "von ", "par ", "por ", "text: ", "autor: ", "author: ", "autorin: "]
+    private static let prefixStarts = Set(prefixes.compactMap(\.utf8.first))
     private static let roles = ["reporter", "writer", "editor", "correspondent", "columnist", "staff", "contributor", "redakteur", "journalist", "journaliste", "redactor", "corresponsal"]
 
     static func parse(_ line: String) -> Parts? {
         var text = line.trimmingSpaces()
         while let f = text.first, "*_".contains(f), let l = text.last, l == f { text = String(text.dropFirst().dropLast()).trimmingSpaces() }
-        guard text.count <= 160 else { return nil }
+        // Only a line starting with a prefix's first letter can be a byline: other ASCII starts
+        // are ruled out without counting or lower-casing the line.
+        if let b = text.utf8.first, b < 0x80, !prefixStarts.contains(b | 0x20) { return nil }
+        guard SimpleCharacters.count(text) <= 160 else { return nil }
         let lower = text.quickLowercased()
         guard let prefix = prefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
         text = String(text.dropFirst(prefix.count))
@@ -52,7 +56,7 @@ enum Byline {
     private static func split(_ text: String) -> [String] {
         var parts = [text]
         for separator in [" | ", " · ", " — ", " – ", " - ", " • "] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            parts = parts.flatMap { $0.simpleComponents(separatedBy: separator) }
         }
         return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
