@@ -137,13 +137,15 @@ struct TextHelperTests {
         #expect(!TextSignals.isChrome(String(repeating: "skip to main content ", count: 3)))
     }
 
-    @Test func lowercasedMayContainNeverMissesAMatch() {
-        for text in ["We use COOKIES", "cooKie", "coo\u{212A}ie", "İ", "no", "cook ie", "Çookie", "c\u{130}ookie", ""] {
+    @Test func unitStatsNeverMissCookies() {
+        for text in ["We use COOKIES", "cooKie", "coo\u{212A}ie", "İ", "no", "cook ie", "Çookie", "c\u{130}ookie", "", "ccookie", "cocookie"] {
             let contains = text.lowercased().utf8Range(of: "cookie") != nil
-            #expect(!contains || QuickLowercase.lowercasedMayContain(text, ascii: "cookie"), "\(text)")
-            if !text.unicodeScalars.contains(where: { $0.value == 0x130 || $0.value == 0x212A }) {
-                #expect(contains == QuickLowercase.lowercasedMayContain(text, ascii: "cookie"), "\(text)")
-            }
+            var stats = TextUnit.Stats()
+            var copy = text
+            copy.withUTF8 { stats.scan($0) }
+            #expect(!contains || stats.mayMentionCookies, "\(text)")
+            if !text.unicodeScalars.contains(where: { $0.value == 0x130 || $0.value == 0x212A }) { #expect(contains == stats.mayMentionCookies, "\(text)") }
+            #expect(stats.words.count == WordCount.count(text))
         }
     }
 

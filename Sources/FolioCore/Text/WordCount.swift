@@ -10,39 +10,57 @@ public enum WordCount {
     /// The same count over UTF-8 bytes; ASCII is classified without Unicode
     /// property look-ups, so long texts count quickly.
     static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var words = 0
-        var inWord = false
-        var ideographs = 0
+        var counter = Counter()
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                counter.add(ascii: b)
                 i += 1
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
-                    if !inWord { words += 1; inWord = true }
-                } else if b == 0x27 || b == 0x2D {
-                    continue
-                } else {
-                    inWord = false
-                }
                 continue
             }
             let (value, length) = decode(bytes, at: i)
             i += length
-            guard let scalar = Unicode.Scalar(value) else { inWord = false; continue }
-            if isIdeographic(scalar) {
+            let scalar = Unicode.Scalar(value)
+            let ideographic = scalar.map(isIdeographic) ?? false
+            let alphabetic = !ideographic && !isGeneralPunctuation(value) && (scalar?.properties.isAlphabetic ?? false)
+            counter.add(value, ideographic: ideographic, alphabetic: alphabetic)
+        }
+        return counter.count
+    }
+
+    /// The counting, a scalar at a time, for loops that classify scalars themselves.
+    struct Counter {
+        private var words = 0, ideographs = 0
+        private var inWord = false
+
+        var count: Int { words + (ideographs + 1) / 2 }
+
+        /// Letters and digits make words; apostrophes and hyphens do not end them.
+        @inline(__always)
+        mutating func add(ascii b: UInt8) {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
+                if !inWord { words += 1; inWord = true }
+            } else if b != 0x27 && b != 0x2D {
+                inWord = false
+            }
+        }
+
+        /// A scalar past ASCII, with whether it is ideographic and whether it is alphabetic.
+        @inline(__always)
+        mutating func add(_ value: UInt32, ideographic: Bool, alphabetic: Bool) {
+            if ideographic {
                 ideographs += 1
                 inWord = false
-            } else if scalar == "’" {
-                continue
-            } else if !isGeneralPunctuation(value), scalar.properties.isAlphabetic {
+            } else if value == 0x2019 {  // ’ inside a word
+                return
+            } else if alphabetic {
                 if !inWord { words += 1; inWord = true }
             } else {
                 inWord = false
             }
         }
-        return words + (ideographs + 1) / 2
     }
 
     /// Decodes one scalar of valid UTF-8 (Swift strings always are) at `i`.

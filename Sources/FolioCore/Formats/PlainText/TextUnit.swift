@@ -32,21 +32,22 @@ struct TextUnit {
         self.text = text
         self.group = group
         // Simple text (each Character one scalar, the usual case) is measured on scalars.
-        let simple = SimpleCharacters.all(text)
-        func prefix(_ text: String, _ count: Int) -> String {
+        func prefix(_ text: String, _ count: Int, simple: Bool) -> String {
             simple ? String(Substring(text.unicodeScalars.prefix(count))) : String(text.prefix(count))
         }
         let long = text.utf8.count > Self.sampleBytes
-        let sample = long ? prefix(text, Self.sampleBytes / 2) : text
-        let normalized = TextSignals.normalized(sample.utf8.count > 400 ? prefix(sample, 200) : sample)
-        self.normalized = normalized
-        let sampleWords = WordCount.count(sample)
-        let words = long ? max(sampleWords, sampleWords * (text.utf8.count / max(1, sample.utf8.count))) : sampleWords
-        self.words = words
+        let longIsSimple = long && SimpleCharacters.all(text)
+        let sample = long ? prefix(text, Self.sampleBytes / 2, simple: longIsSimple) : text
 
         var stats = Stats()
         var sampleCopy = sample
         sampleCopy.withUTF8 { stats.scan($0) }
+        let simple = long ? longIsSimple : stats.simple
+        let normalized = TextSignals.normalized(sample.utf8.count > 400 ? prefix(sample, 200, simple: simple) : sample)
+        self.normalized = normalized
+        let sampleWords = stats.words.count
+        let words = long ? max(sampleWords, sampleWords * (text.utf8.count / max(1, sample.utf8.count))) : sampleWords
+        self.words = words
         let (letters, upper, lower, cjk, sentenceBreaks, tokens, stops) =
             (stats.letters, stats.upper, stats.lower, stats.cjk, stats.sentenceBreaks, stats.tokens, stats.stops)
         let stopwordRatio = tokens == 0 ? 0 : Double(stops) / Double(tokens)
@@ -73,7 +74,7 @@ struct TextUnit {
             kind = .chrome
         } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
             kind = .chrome
-        } else if Self.isLinkList(sample) || QuickLowercase.lowercasedMayContain(sample, ascii: "cookie")
+        } else if stats.isLinkList || stats.mayMentionCookies
                     && TextSignals.isConsentNotice(SimpleCharacters.count(normalized) < 200 ? normalized : sample.quickLowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
@@ -87,10 +88,20 @@ struct TextUnit {
         }
     }
 
-    /// Letter, case, sentence and stopword counts in one pass over UTF-8 bytes;
+    /// Letter, case, word, sentence and stopword counts in one pass over UTF-8 bytes;
     /// ASCII is classified without Unicode property look-ups.
     struct Stats {
         var letters = 0, upper = 0, lower = 0, cjk = 0, sentenceBreaks = 0, tokens = 0, stops = 0
+        /// Words as `WordCount` counts them.
+        var words = WordCount.Counter()
+        /// Scalars, and the separators of a menu flattened into one line ("|", "·", "•").
+        var scalars = 0, separators = 0
+        /// Every scalar is simple (see `SimpleCharacters`).
+        var simple = true
+        /// The text lower-cased may hold "cookie" (as `QuickLowercase.lowercasedMayContain` answers).
+        var mayMentionCookies = false
+        /// Letters of "cookie" matched so far, ignoring ASCII case.
+        private var cookieMatched = 0
         /// Where the word being read started (a run of letters and apostrophes), or -1.
         private var tokenStart = -1
         private var tokenIsASCII = true
@@ -102,18 +113,23 @@ struct TextUnit {
             var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
             while i < n {
                 let (value, length) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : WordCount.decode(bytes, at: i)
-                var isLetter = false, isUpper = false
+                var isLetter = false, isUpper = false, isIdeographic = false
                 if value < 0x80 {
                     if value >= 0x61 && value <= 0x7A { isLetter = true; lower += 1 }
                     else if value >= 0x41 && value <= 0x5A { isLetter = true; isUpper = true; upper += 1 }
                 } else if !WordCount.isGeneralPunctuation(value), let scalar = Unicode.Scalar(value) {
-                    if WordCount.isIdeographic(scalar) { isLetter = true; cjk += 1 }
+                    if WordCount.isIdeographic(scalar) { isLetter = true; isIdeographic = true; cjk += 1 }
                     else if scalar.properties.isAlphabetic {
                         isLetter = true
                         if scalar.properties.isUppercase { isUpper = true; upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
                     }
                 }
                 if isLetter { letters += 1 }
+                if value < 0x80 { words.add(ascii: UInt8(value)) } else { words.add(value, ideographic: isIdeographic, alphabetic: isLetter && !isIdeographic) }
+                scalars += 1
+                if value == 0x7C || value == 0xB7 || value == 0x2022 { separators += 1 }
+                if simple && !SimpleCharacters.isSimple(value) { simple = false }
+                if !mayMentionCookies { readCookie(value) }
                 if isLetter || value == 0x27 || value == 0x2019 {
                     if tokens < 400 {
                         if tokenStart < 0 { tokenStart = i }
@@ -134,6 +150,23 @@ struct TextUnit {
             endToken(bytes, at: n)
         }
 
+        /// Menus flattened into one line: "Home | World | Business | Tech".
+        var isLinkList: Bool { separators >= 2 && scalars / (separators + 1) < 20 }
+
+        private static let cookie = Array("cookie".utf8)
+
+        /// Follows "cookie" in any ASCII case; U+0130 and U+212A lower-case to ASCII, so they may make one.
+        private mutating func readCookie(_ value: UInt32) {
+            if value == 0x130 || value == 0x212A { mayMentionCookies = true; return }
+            let b = value < 0x80 ? UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0) : 0
+            if b == Self.cookie[cookieMatched] {
+                cookieMatched += 1
+                if cookieMatched == Self.cookie.count { mayMentionCookies = true }
+            } else {
+                cookieMatched = b == Self.cookie[0] ? 1 : 0
+            }
+        }
+
         private mutating func endToken(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) {
             guard tokenStart >= 0 else { return }
             tokens += 1
@@ -151,25 +184,6 @@ struct TextUnit {
         self.init(text, group: group)
         self.rows = rows
         kind = .table
-    }
-
-    /// Menus flattened into one line: "Home | World | Business | Tech".
-    static func isLinkList(_ text: String) -> Bool {
-        var separators = 0
-        var length = 0
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        var text = text
-        text.withUTF8 { bytes in
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                if b & 0xC0 != 0x80 { length += 1 }
-                // "|", "·" (C2 B7), "•" (E2 80 A2)
-                if b == 0x7C || (b == 0xB7 && previous == 0xC2) || (b == 0xA2 && previous == 0x80 && beforePrevious == 0xE2) { separators += 1 }
-                beforePrevious = previous
-                previous = b
-            }
-        }
-        return separators >= 2 && length / (separators + 1) < 20
     }
 
     /// A short line of prose: "It took four minutes."
