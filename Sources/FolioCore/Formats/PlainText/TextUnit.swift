@@ -98,7 +98,8 @@ struct TextUnit {
         var scalars = 0, separators = 0
         /// Every scalar is simple (see `SimpleCharacters`).
         var simple = true
-        /// The text lower-cased may hold "cookie" (as `QuickLowercase.lowercasedMayContain` answers).
+        /// The text lower-cased may hold "cookie": it does in some ASCII case, or it has U+0130
+        /// or U+212A, the only other scalars that lower-case to ASCII. False rules a notice out.
         var mayMentionCookies = false
         /// Letters of "cookie" matched so far, ignoring ASCII case.
         private var cookieMatched = 0
