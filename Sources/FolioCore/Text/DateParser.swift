@@ -195,18 +195,10 @@ public enum DateParser {
         return (h, minute, second, offset)
     }
 
-    private static let utc: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
-        return c
-    }()
-
     static func make(_ year: Int, _ month: Int, _ day: Int, time: (Int, Int, Int, Int)? = nil) -> Date? {
-        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var parts = DateComponents(year: year, month: month, day: day, hour: time?.0 ?? 0, minute: time?.1 ?? 0, second: time?.2 ?? 0)
-        parts.timeZone = TimeZone(identifier: "UTC")
-        guard let date = utc.date(from: parts), utc.component(.day, from: date) == day else { return nil }
-        return date.addingTimeInterval(-TimeInterval(time?.3 ?? 0))
+        guard (1900...2200).contains(year) else { return nil }
+        let civil = CivilDate(year: year, month: month, day: day, hour: time?.0 ?? 0, minute: time?.1 ?? 0, second: time?.2 ?? 0)
+        return civil.date?.addingTimeInterval(-TimeInterval(time?.3 ?? 0))
     }
 
     private static let months: [String: Int] = {
@@ -233,32 +225,14 @@ public enum DateParser {
 
     /// ISO 8601 in UTC, for JSON output.
     public static func iso8601(_ date: Date) -> String {
-        let (y, m, d, hh, mm, ss) = civil(date)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(hh, 2) + ":" + pad(mm, 2) + ":" + pad(ss, 2) + "Z"
+        let d = CivilDate(date)
+        return isoDay(date) + "T" + pad(d.hour, 2) + ":" + pad(d.minute, 2) + ":" + pad(d.second, 2) + "Z"
     }
 
     /// "2026-02-14" (UTC).
     public static func isoDay(_ date: Date) -> String {
-        let (y, m, d, _, _, _) = civil(date)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-    }
-
-    /// The UTC calendar date and time of `date`, by arithmetic on days since
-    /// 1970 (no formatter: this runs once per row of a 100,000-article list).
-    static func civil(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        let d = CivilDate(date)
+        return pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2)
     }
 
     private static func pad(_ n: Int, _ width: Int) -> String {
