@@ -63,11 +63,13 @@ public final class NCursesTerminal: Backend {
     public var size: Size { Size(width: Int(folio_cols()), height: Int(folio_lines())) }
 
     public func draw(_ buffer: Buffer, previous: Buffer?) {
-        if previous == nil || previous!.size != buffer.size { erase() }
+        let full = previous == nil || previous!.size != buffer.size
+        if full { erase() }
         for run in buffer.changes(since: previous) {
             var x = run.x
             for cell in run.cells {
-                if !cell.isContinuation { put(cell, y: run.y, x: x) }
+                // After erase() the screen is blank: plain spaces need not be sent again.
+                if !cell.isContinuation && !(full && cell == .blank) { put(cell, y: run.y, x: x) }
                 x += 1
             }
         }
@@ -77,6 +79,16 @@ public final class NCursesTerminal: Backend {
     private func put(_ cell: Cell, y: Int, x: Int) {
         let attributes = Self.attributes(cell.style.attributes)
         let pair = colors.pair(foreground: cell.style.foreground, background: cell.style.background)
+        // Most cells are one printable ASCII character: no scalar arrays for them.
+        if cell.width == 1, cell.symbol.utf8.count == 1, let byte = cell.symbol.utf8.first, byte >= 0x20, byte < 0x7F {
+            var cc = cchar_t()
+            var wide: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+            withUnsafeMutablePointer(to: &wide) { chars in
+                chars.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cc, $0, attributes, pair, nil) }
+            }
+            mvadd_wch(Int32(y), Int32(x), &cc)
+            return
+        }
         let glyphs = TerminalGlyph.scalars(for: cell.symbol, width: Int(cell.width))
         var first = true
         var column = x
