@@ -44,10 +44,10 @@ public enum ArticleLoader {
     /// Files larger than this are listed from their start (see `summarizeLarge`).
     public static let largeFile = 1 << 20
     /// How much of a large file is read for the list and for its first screen:
-    /// a text or Markdown article starts within a few KB; an HTML page may
-    /// carry scripts and styles before its article.
+    /// a text or Markdown article starts within a few KB (16 KB fill a 200×80
+    /// reader); an HTML page may carry scripts and styles before its article.
     public static func headBytes(for path: String) -> Int {
-        ArticleFormat(fileName: path) == .html ? 128 << 10 : 32 << 10
+        ArticleFormat(fileName: path) == .html ? 128 << 10 : 16 << 10
     }
 
     /// Ends the start of a file where a whole unit ends: a line for text and
