@@ -42,14 +42,15 @@ struct Browse: FolioCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw UserError("the reader needs a terminal; for scripts use 'folio list' or 'folio show'")
             }
-            let store = StateStore.openForBrowsing(path: StateLocation.resolve(option: options.state))
+            // The state database opens on another thread while the index is read
+            // and the terminal set up: each is a good part of the time to the first frame.
+            let statePath = StateLocation.resolve(option: options.state)
+            let opening = BackgroundValue { StateStore.openForBrowsing(path: statePath) }
             // What the index knows shows at once; the folder is checked in the background.
             let index = CommandSupport.openIndex(options)
             let search = SearchIndex(store: index)
             let known = (try? index.files(under: Library.indexKey(folder))) ?? []
             let library = Library(files: known, root: folder)
-            let states = (try? store.states()) ?? [:]
-            let rows = CommandSupport.sortedByDate(library.articles).map { ArticleRow(summary: $0, state: states[$0.identity] ?? ArticleState()) }
             let indexer = BackgroundIndexer()
             indexer.start(root: folder, known: known, index: index, search: search)
 
@@ -57,6 +58,9 @@ struct Browse: FolioCommand {
             let terminal = NCursesTerminal(useColor: !noColor)
             defer { terminal.close() }
             terminal.enableMouse(settings.settings.mouse)
+            let store = opening.value
+            let states = (try? store.states()) ?? [:]
+            let rows = CommandSupport.sortedByDate(library.articles).map { ArticleRow(summary: $0, state: states[$0.identity] ?? ArticleState()) }
             var state = AppState(
                 folderName: Self.displayName(folder), rows: rows, size: terminal.size, now: Date(),
                 problemCount: library.problems.count,
