@@ -166,6 +166,8 @@ struct IndexTests {
         #expect(start.article.body.count < whole.article.body.count)
         #expect(start.identity == whole.identity)
         #expect(whole.identity.rawValue.hasPrefix("sha256-sampled:"))
+        // The reader's header shows the whole article's estimated reading time, as the list does.
+        #expect(start.article.words == summary.words)
     }
 
     /// A large file's identity samples its start and end: the same whether the

@@ -29,6 +29,7 @@ public enum ArticleLoader {
         do {
             var article = try Extractors.extractor(for: format).extract(from: contents.bytes, fileName: displayName ?? path)
             if contents.truncated {
+                if limit < SafeFile.defaultLimit { article.estimatedWords = estimatedWords(article, contents) }
                 let megabytes = max(1, contents.size >> 20)
                 article.notes.append(limit < SafeFile.defaultLimit
                     ? "showing the start of this \(megabytes) MB file while the rest is read"
@@ -77,6 +78,11 @@ public enum ArticleLoader {
         return ArticleIdentity.forSampledContent(head: contents.bytes.prefix(sampleBytes), tail: tail, size: contents.size)
     }
 
+    /// The whole file's words from those in its start, scaled by size.
+    static func estimatedWords(_ start: Article, _ contents: SafeFile.Contents) -> Int {
+        Int(Double(start.words) * Double(contents.size) / Double(max(1, contents.bytes.count)))
+    }
+
     /// The list fields of a large file from its start, without reading the
     /// rest: title, byline and date come first in an article; the word count
     /// is scaled by the file's size.
@@ -87,10 +93,9 @@ public enum ArticleLoader {
         if contents.truncated { trimHead(&contents.bytes, format: format) }
         do {
             let article = try Extractors.extractor(for: format).extract(from: contents.bytes, fileName: displayName)
-            let ratio = Double(contents.size) / Double(max(1, contents.bytes.count))
             let loaded = Loaded(article: article, identity: identity ?? ArticleIdentity.of(article: article, bytes: contents.bytes),
                                 size: contents.size, modified: contents.modified)
-            return .success((loaded, words: Int(Double(article.words) * ratio)))
+            return .success((loaded, words: estimatedWords(article, contents)))
         } catch {
             return .failure(Failure(reason: error.description))
         }

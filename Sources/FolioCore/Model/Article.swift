@@ -51,8 +51,12 @@ public struct Article: Equatable, Sendable {
     /// The body as plain text, paragraphs separated by blank lines.
     public var bodyText: String { body.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n") }
 
+    /// For an article read only from its start (a very large file): the whole
+    /// file's words, estimated from its size, which `words` then reports.
+    public var estimatedWords: Int?
+
     /// Words in the body.
-    public var words: Int { body.reduce(0) { $0 + $1.wordCount } }
+    public var words: Int { estimatedWords ?? body.reduce(0) { $0 + $1.wordCount } }
 
     /// Reading time in minutes at 230 words a minute, at least 1.
     public var readingMinutes: Int { ReadingTime.minutes(words: words) }
