@@ -10,7 +10,8 @@ import GRDB
 /// rebuilt without asking, and writing it can never put read state at risk.
 public final class IndexStore {
     /// Bump when extraction changes what it produces, so old rows are read again.
-    public static let extractionVersion = 3
+    /// (4: files over 1 MB are known by samples of their start and end.)
+    public static let extractionVersion = 4
 
     let queue: DatabaseQueue
     public let path: String
