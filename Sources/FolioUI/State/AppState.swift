@@ -141,7 +141,7 @@ public struct AppState: Equatable, Sendable {
                 keyMap: KeyMap = .standard, theme: Theme = .standard) {
         self.folderName = folderName
         self.library = rows
-        self.rows = rows.contains(where: \.isArchived) ? rows.filter { !$0.isArchived } : rows
+        self.rows = rows.containsRow(where: \.isArchived) ? rows.filter { !$0.isArchived } : rows
         self.unreadCount = Self.countUnread(rows)
         self.keyMap = keyMap
         self.theme = theme
@@ -151,7 +151,7 @@ public struct AppState: Equatable, Sendable {
         self.message = message
     }
 
-    static func countUnread(_ rows: [ArticleRow]) -> Int { rows.reduce(0) { $0 + ($1.isRead ? 0 : 1) } }
+    static func countUnread(_ rows: [ArticleRow]) -> Int { rows.countRows { !$0.isRead } }
     public var selectedRow: ArticleRow? { rows.indices.contains(selection) ? rows[selection] : nil }
     public var layout: Layout { Layout(size: size, zoomed: zoomed, mode: settings.layout, textWidth: settings.wrapWidth) }
 

@@ -61,7 +61,7 @@ extension AppState {
         let selectedPath = selectedRow?.path
         // The usual case (no filter, newest first, nothing archived): the list
         // is the library, sharing its storage instead of a second 100,000-row copy.
-        var visible = filter == nil && !library.contains(where: \.isArchived) ? library : library.filter(isVisible)
+        var visible = filter == nil && !library.containsRow(where: \.isArchived) ? library : library.filter(isVisible)
         if let ranked = filter?.rankedPaths {
             let order = Dictionary(ranked.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             visible.sort { (order[$0.path] ?? .max) < (order[$1.path] ?? .max) }
@@ -98,13 +98,36 @@ extension AppState {
 
     /// Changes the rows of some articles, in the library and in the list alike.
     mutating func updateRows(_ identities: Set<ArticleIdentity>, _ change: (inout ArticleRow) -> Void) {
-        for i in library.indices where identities.contains(library[i].identity) { change(&library[i]) }
-        for i in rows.indices where identities.contains(rows[i].identity) { change(&rows[i]) }
+        if identities.count == 1, let only = identities.first {
+            changeRows(where: { $0.identity == only }, change)  // one article (Enter, N, s): no hashing of every row
+        } else {
+            changeRows(where: { identities.contains($0.identity) }, change)
+        }
+    }
+
+    /// Applies `change` to the rows `matches` picks, in the library and in the
+    /// list alike. When the list is the library itself (refreshRows shares its
+    /// storage), it is changed once and shared again: changing one of two
+    /// holders of an array copies all of it first, 100,000 rows for one key.
+    mutating func changeRows(where matches: (ArticleRow) -> Bool, _ change: (inout ArticleRow) -> Void) {
+        let shared = rows.count == library.count
+            && rows.withUnsafeBufferPointer({ $0.baseAddress }) == library.withUnsafeBufferPointer({ $0.baseAddress })
+        if shared { rows = [] }
+        // Changed out of place: `library` counts the unread again on every change made to it.
+        var all: [ArticleRow] = []
+        swap(&all, &library)
+        for i in all.positions(where: matches) { change(&all[i]) }
+        library = all
+        if shared {
+            rows = library
+        } else {
+            for i in rows.positions(where: matches) { change(&rows[i]) }
+        }
     }
 
     /// The articles an action applies to: the marked ones, else the selected one.
     var targets: [ArticleRow] {
-        let marked = library.filter(\.isMarked)
+        let marked = library.positions(where: \.isMarked).map { library[$0] }
         if !marked.isEmpty { return marked }
         return selectedRow.map { [$0] } ?? []
     }

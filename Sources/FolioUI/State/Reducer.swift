@@ -64,19 +64,17 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         keepSelectionVisible(&state)
         return effects
     case .statesReloaded(let states):
-        let archivedBefore = state.library.filter(\.isArchived).count
+        let archivedBefore = state.library.countRows(where: \.isArchived)
         func update(_ row: inout ArticleRow) {
             let marked = row.isMarked
             row = ArticleRow(summary: row.summary, state: states[row.identity] ?? ArticleState())
             row.isMarked = marked
         }
-        for i in state.library.indices { update(&state.library[i]) }
-        for i in state.rows.indices { update(&state.rows[i]) }
-        if state.library.filter(\.isArchived).count != archivedBefore { state.refreshRows() }
+        state.changeRows(where: { _ in true }, update)
+        if state.library.countRows(where: \.isArchived) != archivedBefore { state.refreshRows() }
         return []
     case .readStateReloaded(let readSet):
-        for i in state.library.indices { state.library[i].isRead = readSet.contains(state.library[i].summary.identity) }
-        for i in state.rows.indices { state.rows[i].isRead = readSet.contains(state.rows[i].summary.identity) }
+        state.changeRows(where: { _ in true }) { $0.isRead = readSet.contains($0.summary.identity) }
         return []
     case .tick(let now):
         state.now = now
@@ -165,7 +163,7 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command) -> [Effec
     case .toggleRead, .star, .archive:
         return state.toggle(command)
     case .markAllRead:
-        let unread = Array(Set(state.rows.filter { !$0.isRead }.map(\.summary.identity))).sorted { $0.rawValue < $1.rawValue }
+        let unread = Array(Set(state.rows.positions { !$0.isRead }.map { state.rows[$0].summary.identity })).sorted { $0.rawValue < $1.rawValue }
         guard !unread.isEmpty else { state.message = "All articles are already read."; return [] }
         // Many at once asks first.
         if unread.count > 50 { state.open(.confirm(.markAllRead(unread))); return [] }

@@ -8,9 +8,12 @@ extension AppState {
     /// it, and asks for it to be saved.
     mutating func change(_ change: StateChange, label: String) -> [Effect] {
         let ids = Set(change.identities)
+        let only = ids.count == 1 ? ids.first : nil  // one article: no hashing of every row
         // One row per article (a story saved twice is one article).
         var seen = Set<ArticleIdentity>()
-        let affected = library.filter { ids.contains($0.identity) && $0.differs(from: change) && seen.insert($0.identity).inserted }
+        let affected = library.positions { row in only.map { row.identity == $0 } ?? ids.contains(row.identity) }
+            .map { library[$0] }
+            .filter { $0.differs(from: change) && seen.insert($0.identity).inserted }
         guard !affected.isEmpty else { return [] }
         let effective = change.limited(to: affected.map(\.identity).sorted { $0.rawValue < $1.rawValue })
         updateRows(Set(affected.map(\.identity))) { $0.apply(effective) }
@@ -57,16 +60,15 @@ extension AppState {
     mutating func toggleMark() -> [Effect] {
         guard let row = selectedRow else { return [] }
         updateRows([row.identity]) { $0.isMarked.toggle() }
-        let marked = library.filter(\.isMarked).count
+        let marked = library.countRows(where: \.isMarked)
         message = marked == 0 ? "No articles marked." : "\(marked) marked; s, a, d, N, + and - act on them."
         if selection + 1 < rows.count { selection += 1 }
         return []
     }
 
     mutating func clearMarks() {
-        guard library.contains(where: \.isMarked) else { return }
-        for i in library.indices { library[i].isMarked = false }
-        for i in rows.indices { rows[i].isMarked = false }
+        guard library.containsRow(where: \.isMarked) else { return }
+        changeRows(where: \.isMarked) { $0.isMarked = false }
     }
 
     mutating func tag(_ tag: String, added: Bool) -> [Effect] {
