@@ -21,7 +21,11 @@ public final class BackgroundIndexer: @unchecked Sendable {
     public func start(root: String, known: [IndexedFile]? = nil, index: IndexStore, search: SearchIndex? = nil) {
         lock.withLock { running = true }
         let key = Library.indexKey(root)
-        let thread = Thread { [self] in
+        // On a dispatch thread, not a Thread of its own: the refresh reads files
+        // with concurrentPerform, whose per-thread caches libdispatch cleans up
+        // as its own threads end (one test run crashed in that clean-up while
+        // an indexer Thread was ending).
+        DispatchQueue.global(qos: .utility).async { [self] in
             let known = known ?? (try? index.files(under: key)) ?? []
             LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search) { batch in
                 let notify = lock.withLock { pending.append(batch); return onBatch }
@@ -29,8 +33,6 @@ public final class BackgroundIndexer: @unchecked Sendable {
             }
             lock.withLock { running = false }
         }
-        thread.qualityOfService = .utility
-        thread.start()
     }
 
     /// True while the folder is being read.
