@@ -45,6 +45,23 @@ struct StateStoreTests {
         #expect(try store.readIdentities() == Set(Self.ids(["sha256:00ff"])))
     }
 
+    /// Two folios started at the same moment on a new state database: both
+    /// open it for writing (before, one often saw the other's half-made tables
+    /// and fell back to read-only).
+    @Test func twoOpeningANewDatabaseAtOnceBothGetToWrite() throws {
+        let temp = try TempFolder()
+        for round in 0..<30 {
+            let path = temp.path + "/state-\(round).sqlite"
+            let stores = Locked<[StateStore]>([])
+            let threads = (0..<2).map { _ in Thread { let store = StateStore.openForBrowsing(path: path); stores.update { $0.append(store) } } }
+            threads.forEach { $0.start() }
+            while stores.value.count < 2 { usleep(1000) }
+            #expect(stores.value.map(\.readOnlyReason) == [nil, nil], "round \(round)")
+            try stores.value[0].setRead(true, for: Self.ids(["sha256:\(round)"]))
+            #expect(try stores.value[1].readIdentities() == Set(Self.ids(["sha256:\(round)"])))
+        }
+    }
+
     @Test func setReadManyAtOnce() throws {
         let temp = try TempFolder()
         let store = try StateStore(path: temp.path + "/state.sqlite")
@@ -189,4 +206,13 @@ final class ResultsBox: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return values.values.reduce(into: [:]) { $0.merge($1) { a, b in a && b } }
     }
+}
+
+/// A value shared with other threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }

@@ -19,11 +19,17 @@ public final class IndexStore {
     /// Opens (or creates, or rebuilds) the index at `path`; in memory when the
     /// file cannot be used at all.
     public static func open(path: String) -> IndexStore {
-        if let store = try? IndexStore(path: path) { return store }
-        // Damaged or unreadable: start afresh (it is only a cache).
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        if let store = try? IndexStore(path: path) { return store }
-        return try! IndexStore(queue: DatabaseQueue(), path: ":memory:")
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        // One folio at a time: another one creating the index at the same moment
+        // would look damaged, and starting afresh would delete it under that folio.
+        return OpeningLock.holding(path) {
+            if let store = try? IndexStore(path: path) { return store }
+            // Damaged or unreadable: start afresh (it is only a cache).
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if let store = try? IndexStore(path: path) { return store }
+            return try! IndexStore(queue: DatabaseQueue(), path: ":memory:")
+        }
     }
 
     convenience init(path: String) throws {

@@ -19,16 +19,21 @@ enum StateOpening {
     static func openWritable(path: String) throws(StateFailure) -> DatabaseQueue {
         let fm = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
-        let exists = fm.fileExists(atPath: path)
         do {
             if !folder.isEmpty { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
             throw .cannotOpen(path: path, reason: "cannot create folder \(folder)")
         }
         // SQLite needs to write the file and, in WAL mode, files beside it.
-        if exists && !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+        if fm.fileExists(atPath: path) && !fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
             throw .readOnly(path: path)
         }
+        return try OpeningLock.holding(path) { () throws(StateFailure) -> DatabaseQueue in try openAndMigrate(path: path) }
+    }
+
+    /// Opens, checks and migrates the database; one folio at a time (OpeningLock).
+    private static func openAndMigrate(path: String) throws(StateFailure) -> DatabaseQueue {
+        let exists = FileManager.default.fileExists(atPath: path)
         if exists, !looksLikeSQLite(path) || !passesQuickCheck(path) {
             throw .corrupt(path: path, backup: StateBackup.keepCopy(of: path, label: "damaged"))
         }
