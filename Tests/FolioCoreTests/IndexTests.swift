@@ -53,8 +53,8 @@ struct IndexTests {
         let library = try TempFolder()
         for i in 0..<3 { _ = try library.write("story-\(i).txt", Self.story("Harbour story \(i)")) }
         let indexer = BackgroundIndexer()
-        let calls = Counter()
-        indexer.notifyOnBatch { calls.increment() }
+        let calls = Locked(0)
+        indexer.notifyOnBatch { calls.update { $0 += 1 } }
         indexer.start(root: library.path, index: IndexStore.open(path: temp.path + "/index.sqlite"))
         var batches: [LibraryIndexer.Batch] = []
         let deadline = Date().addingTimeInterval(10)
@@ -222,12 +222,4 @@ struct IndexTests {
         let again = Library(files: try index.files(under: Library.indexKey(library.path)), root: library.path)
         #expect(again.articles.first?.tags == ["harbour", "night shift"])
     }
-}
-
-/// A count shared with a background thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func increment() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }
