@@ -2,11 +2,17 @@
 /// (CJK) characters, after hyphens in long words, and hard-splits a word
 /// longer than the line. Runs of spaces collapse to one; "\n" forces a break.
 public enum TextWrap {
+    /// One character cell to place: what it is for breaking, its width, its
+    /// span's style, and where its UTF-8 bytes are in the joined text.
     private struct Glyph {
-        let character: Character
-        let width: Int
-        let style: Int
+        var kind: UInt8
+        var width: Int
+        var style: Int
+        var start: Int
+        var length: Int
     }
+
+    private static let newline: UInt8 = 1, space: UInt8 = 2, hyphen: UInt8 = 4, letter: UInt8 = 8, closing: UInt8 = 16
 
     /// Characters that must not start a line (closing punctuation, CJK stops).
     private static let noLineStart: Set<Character> = ["。", "、", "，", "．", "」", "』", "）", "！", "？", ")", "]", "}", ",", ".", ";", ":", "!", "?", "ー", "・", "…"]
@@ -16,14 +22,34 @@ public enum TextWrap {
     }
 
     public static func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
+        wrap(spans, width: width, bytewise: true)
+    }
+
+    /// `bytewise`: spans of printable ASCII (with tabs and line feeds) are
+    /// read a byte at a time, which gives the same glyphs as reading their
+    /// Characters (tests compare the two) at a fraction of the cost.
+    static func wrap(_ spans: [Span], width: Int, bytewise: Bool) -> [StyledLine] {
         let width = max(1, width)
         var styles: [Style] = []
+        var bytes: [UInt8] = []
         var glyphs: [Glyph] = []
         for span in spans {
             styles.append(span.style)
-            for c in span.text {
-                let w = c == "\t" ? 1 : DisplayWidth.of(c)
-                glyphs.append(Glyph(character: c == "\t" ? " " : c, width: w, style: styles.count - 1))
+            let style = styles.count - 1
+            if bytewise, span.text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A }) {
+                glyphs.reserveCapacity(glyphs.count + span.text.utf8.count)
+                for byte in span.text.utf8 {
+                    glyphs.append(Glyph(kind: kind(ofASCII: byte), width: byte == 0x0A ? 0 : 1, style: style, start: bytes.count, length: 1))
+                    bytes.append(byte == 0x09 ? 0x20 : byte)
+                }
+            } else {
+                for c in span.text {
+                    let tab = c == "\t"
+                    let start = bytes.count
+                    if tab { bytes.append(0x20) } else { bytes.append(contentsOf: c.utf8) }
+                    glyphs.append(Glyph(kind: tab ? space : kind(of: c), width: tab ? 1 : DisplayWidth.of(c),
+                                        style: style, start: start, length: bytes.count - start))
+                }
             }
         }
 
@@ -76,10 +102,10 @@ public enum TextWrap {
         var i = 0
         while i < glyphs.count {
             let g = glyphs[i]
-            if g.character == "\n" || g.character == "\r\n" {
+            if g.kind & newline != 0 {
                 endLine()
                 i += 1
-            } else if g.character == " " {
+            } else if g.kind & space != 0 {
                 if pendingSpace == nil { pendingSpace = g }
                 i += 1
             } else {
@@ -87,29 +113,59 @@ public enum TextWrap {
                 if g.width < 2 {
                     while j < glyphs.count {
                         let n = glyphs[j]
-                        if n.character == " " || n.character == "\n" || n.character == "\r\n" || n.width == 2 { break }
+                        if n.kind & (space | newline) != 0 || n.width == 2 { break }
                         j += 1
-                        if glyphs[j - 1].character == "-", j - i > 6, j < glyphs.count, glyphs[j].character.isLetter { break }
+                        if glyphs[j - 1].kind & hyphen != 0, j - i > 6, j < glyphs.count, glyphs[j].kind & letter != 0 { break }
                     }
                 }
                 // Keep closing punctuation with the word before it.
-                while j < glyphs.count, noLineStart.contains(glyphs[j].character) { j += 1 }
+                while j < glyphs.count, glyphs[j].kind & closing != 0 { j += 1 }
                 place(glyphs[i..<j])
                 i = j
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
 
+        // Runs of one style become one span.
+        var run: [UInt8] = []
         return lines.map { glyphLine in
             var result: StyledLine = []
-            for g in glyphLine {
-                if let last = result.last, last.style == styles[g.style] {
-                    result[result.count - 1].text.append(g.character)
-                } else {
-                    result.append(Span(String(g.character), style: styles[g.style]))
-                }
+            var runStyle = -1
+            func flush() {
+                guard runStyle >= 0 else { return }
+                result.append(Span(String(decoding: run, as: UTF8.self), style: styles[runStyle]))
+                run.removeAll(keepingCapacity: true)
             }
+            for g in glyphLine {
+                if runStyle != g.style, runStyle < 0 || styles[runStyle] != styles[g.style] {
+                    flush()
+                    runStyle = g.style
+                }
+                run.append(contentsOf: bytes[g.start..<g.start + g.length])
+            }
+            flush()
             return result
         }
+    }
+
+    private static func kind(ofASCII byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x0A: return newline
+        case 0x20, 0x09: return space
+        case UInt8(ascii: "-"): return hyphen
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return letter
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: "."),
+             UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): return closing
+        default: return 0
+        }
+    }
+
+    private static func kind(of c: Character) -> UInt8 {
+        if c == "\n" || c == "\r\n" { return newline }
+        if c == " " { return space }
+        var kind: UInt8 = c == "-" ? hyphen : 0
+        if c.isLetter { kind |= letter }
+        if noLineStart.contains(c) { kind |= closing }
+        return kind
     }
 }

@@ -180,4 +180,32 @@ import Testing
             #expect(Self.visible(lines.joined()) == Self.visible(text))
         }
     }
+
+    // MARK: The byte-at-a-time path gives what reading Characters gives
+
+    static let asciiPieces: [String] = [
+        "a", "the", "Word", "reading", "extraordinarily", "state-of-the-art", "re-read", "x1", "(aside)",
+        ".", ",", "?", ")", "]", "}", ";", ":", "!", "-", "--", "-x", "a-b-c-d-e-f", "#", "~",
+        " ", " ", "  ", "\t", "\n", "\n\n",
+    ]
+
+    @Test func readingBytesGivesWhatReadingCharactersGives() {
+        var rng = SplitMix64(state: 0xB17E_5EED)
+        let styles: [Style] = [.plain, Style(attributes: .bold), Style(attributes: .underline), .plain]
+        for sample in 0..<2_000 {
+            var spans: [Span] = []
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                var text = ""
+                for _ in 0..<Int.random(in: 0...30, using: &rng) { text += Self.asciiPieces.randomElement(using: &rng)! }
+                // Now and then a span that must take the Character path, beside byte ones.
+                if Int.random(in: 0..<6, using: &rng) == 0 { text += Self.pieces.randomElement(using: &rng)! }
+                spans.append(Span(text, style: styles.randomElement(using: &rng)!))
+            }
+            let width = Int.random(in: 1...30, using: &rng)
+            let bytes = TextWrap.wrap(spans, width: width, bytewise: true)
+            let characters = TextWrap.wrap(spans, width: width, bytewise: false)
+            #expect(bytes == characters, "sample \(sample) width \(width): \(spans)")
+            #expect(bytes.map { $0.map(\.text.utf8.count) } == characters.map { $0.map(\.text.utf8.count) })
+        }
+    }
 }
