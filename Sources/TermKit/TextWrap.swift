@@ -25,9 +25,9 @@ public enum TextWrap {
         wrap(spans, width: width, bytewise: true)
     }
 
-    /// `bytewise`: spans of printable ASCII (with tabs and line feeds) are
-    /// read a byte at a time, which gives the same glyphs as reading their
-    /// Characters (tests compare the two) at a fraction of the cost.
+    /// `bytewise`: printable ASCII (with tabs and line feeds) is read a byte
+    /// at a time, which gives the same glyphs as reading Characters (tests
+    /// compare the two) at a fraction of the cost.
     static func wrap(_ spans: [Span], width: Int, bytewise: Bool) -> [StyledLine] {
         let width = max(1, width)
         var styles: [Style] = []
@@ -36,20 +36,11 @@ public enum TextWrap {
         for span in spans {
             styles.append(span.style)
             let style = styles.count - 1
-            if bytewise, span.text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A }) {
-                glyphs.reserveCapacity(glyphs.count + span.text.utf8.count)
-                for byte in span.text.utf8 {
-                    glyphs.append(Glyph(kind: kind(ofASCII: byte), width: byte == 0x0A ? 0 : 1, style: style, start: bytes.count, length: 1))
-                    bytes.append(byte == 0x09 ? 0x20 : byte)
-                }
+            if bytewise {
+                var text = span.text
+                text.withUTF8 { addGlyphs(of: $0, style: style, to: &glyphs, bytes: &bytes) }
             } else {
-                for c in span.text {
-                    let tab = c == "\t"
-                    let start = bytes.count
-                    if tab { bytes.append(0x20) } else { bytes.append(contentsOf: c.utf8) }
-                    glyphs.append(Glyph(kind: tab ? space : kind(of: c), width: tab ? 1 : DisplayWidth.of(c),
-                                        style: style, start: start, length: bytes.count - start))
-                }
+                addCharacterGlyphs(of: span.text[...], style: style, to: &glyphs, bytes: &bytes)
             }
         }
 
@@ -145,6 +136,44 @@ public enum TextWrap {
             }
             flush()
             return result
+        }
+    }
+
+    /// Bytes that are a whole grapheme cluster when next to each other:
+    /// printable ASCII, tab and line feed (carriage return is not: CR LF is one).
+    private static func isPlain(_ byte: UInt8) -> Bool { (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || byte == 0x0A }
+
+    /// Glyphs of UTF-8 text: a plain byte next to plain bytes is a glyph of its
+    /// own; around anything else the text is read by Character, from a plain
+    /// byte before it to the next two plain bytes in a row. Both ends are then
+    /// cluster boundaries, so the glyphs are those of reading it all by Character.
+    private static func addGlyphs(of utf8: UnsafeBufferPointer<UInt8>, style: Int, to glyphs: inout [Glyph], bytes: inout [UInt8]) {
+        let n = utf8.count
+        glyphs.reserveCapacity(glyphs.count + n)
+        var k = 0
+        while k < n {
+            let byte = utf8[k]
+            if isPlain(byte), k + 1 == n || isPlain(utf8[k + 1]) {
+                glyphs.append(Glyph(kind: kind(ofASCII: byte), width: byte == 0x0A ? 0 : 1, style: style, start: bytes.count, length: 1))
+                bytes.append(byte == 0x09 ? 0x20 : byte)
+                k += 1
+                continue
+            }
+            var end = k + 1
+            while end < n, !(isPlain(utf8[end - 1]) && isPlain(utf8[end])) { end += 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[k..<end]), as: UTF8.self)
+            addCharacterGlyphs(of: text[...], style: style, to: &glyphs, bytes: &bytes)
+            k = end
+        }
+    }
+
+    private static func addCharacterGlyphs(of text: Substring, style: Int, to glyphs: inout [Glyph], bytes: inout [UInt8]) {
+        for c in text {
+            let tab = c == "\t"
+            let start = bytes.count
+            if tab { bytes.append(0x20) } else { bytes.append(contentsOf: c.utf8) }
+            glyphs.append(Glyph(kind: tab ? space : kind(of: c), width: tab ? 1 : DisplayWidth.of(c),
+                                style: style, start: start, length: bytes.count - start))
         }
     }
 

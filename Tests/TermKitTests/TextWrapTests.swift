@@ -192,13 +192,18 @@ import Testing
     @Test func readingBytesGivesWhatReadingCharactersGives() {
         var rng = SplitMix64(state: 0xB17E_5EED)
         let styles: [Style] = [.plain, Style(attributes: .bold), Style(attributes: .underline), .plain]
-        for sample in 0..<2_000 {
+        for sample in 0..<5_000 {
             var spans: [Span] = []
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
                 var text = ""
                 for _ in 0..<Int.random(in: 0...30, using: &rng) { text += Self.asciiPieces.randomElement(using: &rng)! }
-                // Now and then a span that must take the Character path, beside byte ones.
-                if Int.random(in: 0..<6, using: &rng) == 0 { text += Self.pieces.randomElement(using: &rng)! }
+                // Anything else, among the bytes: combining marks and CR LF join
+                // the character before them, a prepended sign the one after it.
+                for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                    let other = (Self.pieces + ["\u{301}", "\u{200D}", "\r", "\r\n", "\u{600}", "\u{1F1EF}", "—", "\u{1}"]).randomElement(using: &rng)!
+                    let at = Int.random(in: 0...text.count, using: &rng)
+                    text.insert(contentsOf: other, at: text.index(text.startIndex, offsetBy: at))
+                }
                 spans.append(Span(text, style: styles.randomElement(using: &rng)!))
             }
             let width = Int.random(in: 1...30, using: &rng)
