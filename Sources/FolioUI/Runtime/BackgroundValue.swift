@@ -2,11 +2,11 @@ import Foundation
 
 /// A value computed on another thread while this one gets on with other work;
 /// `value` waits for it.
-final class BackgroundValue<Value>: @unchecked Sendable {
+public final class BackgroundValue<Value>: @unchecked Sendable {
     private var result: Value?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ make: @escaping () -> Value) {
+    public init(_ make: @escaping () -> Value) {
         let thread = Thread { [self] in
             result = make()
             done.signal()
@@ -16,7 +16,7 @@ final class BackgroundValue<Value>: @unchecked Sendable {
     }
 
     /// The value, once it is made (the semaphore orders the write before this read).
-    lazy var value: Value = {
+    public lazy var value: Value = {
         done.wait()
         return result!
     }()

@@ -22,11 +22,14 @@ public final class LibraryEffects: EffectHandler {
     private let rescan: (() -> Void)?
 
     private var states: [ArticleIdentity: ArticleState]?
+    private var preload: ArticlePreload?
 
     public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil,
                 searchIndex: SearchIndex? = nil, indexRoot: String = "",
-                watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil, wake: (@Sendable () -> Void)? = nil) {
+                watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil, wake: (@Sendable () -> Void)? = nil,
+                preload: ArticlePreload? = nil) {
         self.store = store
+        self.preload = preload
         // Finished background work ends the run loop's wait at once.
         if let wake {
             indexer?.notifyOnBatch(wake)
@@ -49,19 +52,24 @@ public final class LibraryEffects: EffectHandler {
         case .loadArticle(let path):
             if let article = cache[path] { return [.articleLoaded(path: path, .success(article))] }
             let file = pathsToOpen[path] ?? path
-            // A very large file shows its start at once; the whole is read once
-            // that first screen is drawn (on the next poll), so the two do not
-            // compete for a core.
-            if Self.size(of: file) > ArticleLoader.largeFile,
-               case .success(let start) = ArticleLoader.load(file, displayName: path, limit: ArticleLoader.headBytes(for: file)) {
-                pendingLargeLoads.append((path, file))
-                return [.articleLoaded(path: path, .success(start.article))]
+            let read: ArticleRead
+            if let preload, preload.path == path, preload.file == file {
+                read = preload.value
+            } else {
+                read = ArticleRead.read(file, displayName: path)
             }
-            switch ArticleLoader.load(file, displayName: path) {
-            case .success(let loaded):
+            preload = nil  // only the first article opened can have been read ahead
+            switch read {
+            case .start(let article):
+                // A very large file shows its start at once; the whole is read once
+                // that first screen is drawn (on the next poll), so the two do not
+                // compete for a core.
+                pendingLargeLoads.append((path, file))
+                return [.articleLoaded(path: path, .success(article))]
+            case .whole(.success(let loaded)):
                 remember(loaded.article, for: path)
                 return [.articleLoaded(path: path, .success(loaded.article))]
-            case .failure(let failure):
+            case .whole(.failure(let failure)):
                 return [.articleLoaded(path: path, .failure(failure))]
             }
         case .setRead(let read, let identities):
