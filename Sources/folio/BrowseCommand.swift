@@ -42,25 +42,22 @@ struct Browse: FolioCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw UserError("the reader needs a terminal; for scripts use 'folio list' or 'folio show'")
             }
-            // The state database and the index open on other threads while the
-            // terminal is set up, and the article the first frame shows is read
-            // while the state is applied: each is a good part of the time to it.
+            // The state database opens on another thread while the index is read
+            // and the terminal set up, and the article the first frame shows is
+            // read meanwhile: each is a good part of the time to that frame.
             let statePath = StateLocation.resolve(option: options.state)
             let opening = BackgroundValue { StateStore.openForBrowsing(path: statePath) }
-            let reading = BackgroundValue { () -> (IndexStore, [IndexedFile]) in
-                let index = CommandSupport.openIndex(options)
-                return (index, (try? index.files(under: Library.indexKey(folder))) ?? [])
-            }
+            // What the index knows shows at once; the folder is checked in the background.
+            let index = CommandSupport.openIndex(options)
+            let known = (try? index.files(under: Library.indexKey(folder))) ?? []
+            let library = Library(files: known, root: folder)
+            let newestFirst = CommandSupport.sortedByDate(library.articles)
+            let preload = newestFirst.first.map { ArticlePreload(path: $0.path, file: $0.absolutePath) }
+
             let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
             defer { terminal.close() }
             terminal.enableMouse(settings.settings.mouse)
-
-            // What the index knows shows at once; the folder is checked in the background.
-            let (index, known) = reading.value
-            let library = Library(files: known, root: folder)
-            let newestFirst = CommandSupport.sortedByDate(library.articles)
-            let preload = newestFirst.first.map { ArticlePreload(path: $0.path, file: $0.absolutePath) }
             let search = SearchIndex(store: index)
             let indexer = BackgroundIndexer()
             indexer.start(root: folder, known: known, index: index, search: search)
