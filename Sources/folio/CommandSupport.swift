@@ -80,6 +80,23 @@ enum CommandSupport {
     /// when the query mentions them, as in the reader.
     static func matching(folder: String, query: String?, unreadOnly: Bool = false, options: StateOptions) throws
         -> (library: Library, rows: [(ArticleSummary, Bool)], states: [ArticleIdentity: ArticleState]) {
+        let selection = try selecting(folder: folder, query: query, unreadOnly: unreadOnly, options: options)
+        let articles = selection.library.articles
+        let rows = selection.order.map { (articles[$0], selection.isRead[$0]) }
+        return (selection.library, rows, selection.states)
+    }
+
+    /// What `matching` selects, as positions in `library.articles` (newest
+    /// first) rather than copies of the summaries; `isRead` is by position in
+    /// `library.articles` too.
+    struct Selection {
+        var library: Library
+        var order: [Int]
+        var isRead: [Bool]
+        var states: [ArticleIdentity: ArticleState]
+    }
+
+    static func selecting(folder: String, query: String?, unreadOnly: Bool = false, options: StateOptions) throws -> Selection {
         let now = Date()
         var filter: Query?
         if let query {
@@ -90,22 +107,40 @@ enum CommandSupport {
         let library = Library.load(folder, index: index, search: SearchIndex(store: index))
         let states: [ArticleIdentity: ArticleState]
         do { states = try store.states() } catch { throw UserError("cannot read state: \(error)") }
-        var rows: [(ArticleSummary, Bool)] = []
-        rows.reserveCapacity(library.articles.count)
-        for article in library.articles {
-            let state = states[article.identity] ?? ArticleState()
+        let articles = library.articles
+        var order: [Int] = []
+        order.reserveCapacity(articles.count)
+        var isRead = [Bool](repeating: false, count: articles.count)
+        for i in articles.indices {
+            // (No state at all is common: then there is nothing to look up.)
+            let state = states.isEmpty ? ArticleState() : states[articles[i].identity] ?? ArticleState()
             if unreadOnly && state.isRead { continue }
             if state.isArchived && !(filter?.mentionsArchived ?? false) { continue }
             if let filter {
+                let article = articles[i]
                 // The file's tags are clean as indexed; the user's are added to them.
                 let tags = state.tags.isEmpty ? article.tags : ArticleSummary.cleanTags(article.tags + state.tags)
                 let facts = QueryFacts(summary: article, isRead: state.isRead, isStarred: state.isStarred, isArchived: state.isArchived, tags: tags)
                 guard filter.matches(facts, now: now) else { continue }
             }
-            rows.append((article, state.isRead))
+            isRead[i] = state.isRead
+            order.append(i)
         }
-        rows.sort { isNewer($0.0, than: $1.0) }
-        return (library, rows, states)
+        return Selection(library: library, order: newestFirst(articles, order), isRead: isRead, states: states)
+    }
+
+    /// `positions` in `articles` ordered as `isNewer` orders the articles: the
+    /// dates are compared as numbers held apart, and no summary is moved.
+    static func newestFirst(_ articles: [ArticleSummary], _ positions: [Int]) -> [Int] {
+        // Date compares its time since the reference date: the same numbers, so the same order.
+        let keys = articles.map { $0.sortDate.timeIntervalSinceReferenceDate }
+        // Through a buffer, the titles and paths are read in place rather than from copies of the summaries.
+        return articles.withUnsafeBufferPointer { articles in
+            positions.sorted { a, b in
+                if keys[a] != keys[b] { return keys[a] > keys[b] }
+                return articles[a].title != articles[b].title ? articles[a].title < articles[b].title : articles[a].path < articles[b].path
+            }
+        }
     }
 
     static func reportProblems(_ library: Library) {
@@ -116,5 +151,13 @@ enum CommandSupport {
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes bytes to stdout without copying them first.
+    static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+        }
     }
 }

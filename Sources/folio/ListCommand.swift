@@ -37,27 +37,20 @@ struct ListArticles: FolioCommand {
     func run() throws {
         try CommandSupport.run {
             let folder = try CommandSupport.libraryFolder(dir)
-            let (library, rows, states) = try CommandSupport.matching(folder: folder, query: query, unreadOnly: unread, options: options)
+            let selection = try CommandSupport.selecting(folder: folder, query: query, unreadOnly: unread, options: options)
+            let articles = selection.library.articles
             if json {
-                CommandSupport.write(JSONOutput.list(rows, states: states) + "\n")
+                let rows = selection.order.map { (articles[$0], selection.isRead[$0]) }
+                CommandSupport.write(JSONOutput.list(rows, states: selection.states) + "\n")
             } else {
-                var out = ""
-                out.reserveCapacity(rows.count * 160)
-                for (article, read) in rows {
-                    out += read ? "read\t" : "unread\t"
-                    out += article.date.map(JSONOutput.day) ?? "-"
-                    out += "\t\(article.readingMinutes)m\t"
-                    // (The sanitizer turns tabs into spaces, so fields never run into each other.)
-                    out += TerminalText.sanitize(article.title)
-                    out += "\t"
-                    out += TerminalText.sanitize(article.source ?? "-")
-                    out += "\t"
-                    out += TerminalText.sanitize(PathCoding.display(article.path))
-                    out += "\n"
+                var out = PlainListOutput(capacity: selection.order.count * 160)
+                // (Through a buffer: each summary is read in place, not copied.)
+                articles.withUnsafeBufferPointer { articles in
+                    for i in selection.order { out.append(articles[i], read: selection.isRead[i]) }
                 }
-                CommandSupport.write(out)
+                CommandSupport.write(bytes: out.bytes)
             }
-            CommandSupport.reportProblems(library)
+            CommandSupport.reportProblems(selection.library)
         }
     }
 }
