@@ -25,19 +25,27 @@ public enum LibraryIndexer {
                                firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
         let scan = LibraryScanner.scan(root)
         // Positions, not copies: at 100,000 files a copy of each entry costs tens of MB.
-        var knownByPath: [String: Int] = [:]
-        knownByPath.reserveCapacity(known.count)
-        for (i, file) in known.enumerated() { knownByPath[file.path] = i }
-
+        var lookup = KnownFiles(known)
         var stale: [LibraryScanner.Entry] = []
-        var present = Set<String>()
-        present.reserveCapacity(scan.entries.count)
-        for entry in scan.entries {
-            present.insert(entry.path)
-            if let old = knownByPath[entry.path], known[old].matches(entry) { continue }
-            stale.append(entry)
+        // Which known files the walk met: the others are gone.
+        var met = [Bool](repeating: false, count: known.count)
+        known.withUnsafeBufferPointer { known in
+            for entry in scan.entries {
+                if let old = lookup.position(of: entry.path) {
+                    met[old] = true
+                    if known[old].matches(entry) { continue }
+                }
+                stale.append(entry)
+            }
         }
-        let removed = known.map(\.path).filter { !present.contains($0) }
+        let removed: [String]
+        if lookup.hasEqualPaths {
+            // Known files that share a path each stay while the path is there.
+            let present = Set(scan.entries.map(\.path))
+            removed = known.map(\.path).filter { !present.contains($0) }
+        } else {
+            removed = known.indices.filter { !met[$0] }.map { known[$0].path }
+        }
 
         var batch = Batch(removed: removed, skipped: scan.skipped, done: 0, total: stale.count)
         var start = 0

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The files the index knows for a folder, found by path as the walk meets them.
+///
+/// The index lists them in byte order of path, and the walk gives a folder's
+/// files in that order too, so the file after the last one found is tried
+/// first, then a binary search. A dictionary by path is built only when the
+/// list is not in that order, or a path is not ASCII (where two different
+/// byte strings can be equal Strings, and only the dictionary finds as `==` does).
+struct KnownFiles {
+    let files: [IndexedFile]
+    /// Every path is ASCII and each is greater, byte by byte, than the one before.
+    let isSortedASCII: Bool
+    private var byPath: [String: Int]?
+    /// Where the next path is looked for first.
+    private var next = 0
+
+    init(_ files: [IndexedFile]) {
+        self.files = files
+        var sorted = true
+        files.withUnsafeBufferPointer { files in
+            for i in files.indices {
+                guard Self.isASCII(files[i].path), i == 0 || Self.compareBytes(files[i - 1].path, files[i].path) ?? 0 < 0 else {
+                    sorted = false
+                    break
+                }
+            }
+        }
+        isSortedASCII = sorted
+    }
+
+    /// The position in `files` of the file at `path`, as a dictionary from
+    /// path to position (the last one of equal paths) would give it.
+    mutating func position(of path: String) -> Int? {
+        guard isSortedASCII else { return dictionary()[path] }
+        if next < files.count, files[next].path == path {
+            next += 1
+            return next - 1
+        }
+        // Byte-equal paths are equal Strings, and among ASCII paths the only ones.
+        var low = 0, high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            guard let order = Self.compareBytes(files[middle].path, path) else { return dictionary()[path] }
+            if order == 0 {
+                next = middle + 1
+                return middle
+            }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        // Not byte-equal to any: a path that is not ASCII may still equal one as a String.
+        return Self.isASCII(path) ? nil : dictionary()[path]
+    }
+
+    /// Whether two files share a path (possible only in a list not sorted by bytes).
+    var hasEqualPaths: Bool {
+        mutating get { !isSortedASCII && dictionary().count != files.count }
+    }
+
+    private mutating func dictionary() -> [String: Int] {
+        if let byPath { return byPath }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(files.count)
+        for (i, file) in files.enumerated() { built[file.path] = i }
+        byPath = built
+        return built
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? false
+    }
+
+    /// memcmp order of the UTF-8 bytes (a shorter prefix first); nil when a string has no contiguous bytes.
+    static func compareBytes(_ a: String, _ b: String) -> Int? {
+        a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? Int(order) : x.count - y.count
+            }
+        } ?? nil
+    }
+}
