@@ -153,6 +153,28 @@ def prime(folio: str, state: StateDir, library: str) -> float:
     return wall
 
 
+def mark_all_read(folio: str, state: StateDir, library: str, batch: int = 2000) -> float:
+    """Marks every article file of `library` read in `state` with `folio mark read`; returns the wall time."""
+    files = sorted(os.path.join(folder, name) for folder, _, names in os.walk(library)
+                   for name in names if not name.startswith("."))
+    total = 0.0
+    for start in range(0, len(files), batch):
+        wall, _, _, code, err = _run([folio, "mark", "read", *files[start:start + batch], "--state", state.db],
+                                     env=state.env())
+        if code != 0:
+            raise RuntimeError(f"folio mark read exited {code}: {err}")
+        total += wall
+    return total
+
+
+def copy_state(state: StateDir, work: str) -> StateDir:
+    """A second state folder holding a copy of `state` (databases and index)."""
+    copy = StateDir(work, state.library)
+    shutil.rmtree(copy.path)
+    shutil.copytree(state.path, copy.path)
+    return copy
+
+
 # --- TUI in tmux -------------------------------------------------------------
 
 
