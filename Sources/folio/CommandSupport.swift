@@ -133,10 +133,10 @@ enum CommandSupport {
     /// dates are compared as numbers held apart, and no summary is moved.
     static func newestFirst(_ articles: [ArticleSummary], _ positions: [Int]) -> [Int] {
         // Date compares its time since the reference date: the same numbers, so the same order.
-        let keys = articles.map { $0.sortDate.timeIntervalSinceReferenceDate }
-        // Through a buffer, the titles and paths are read in place rather than from copies of the summaries.
-        return articles.withUnsafeBufferPointer { articles in
-            positions.sorted { a, b in
+        // Through a buffer, the dates, titles and paths are read in place rather than from copies of the summaries.
+        articles.withUnsafeBufferPointer { articles in
+            let keys = articles.indices.map { articles[$0].sortDate.timeIntervalSinceReferenceDate }
+            return positions.sorted { a, b in
                 if keys[a] != keys[b] { return keys[a] > keys[b] }
                 return articles[a].title != articles[b].title ? articles[a].title < articles[b].title : articles[a].path < articles[b].path
             }

@@ -43,7 +43,7 @@ struct ListArticles: FolioCommand {
                 let rows = selection.order.map { (articles[$0], selection.isRead[$0]) }
                 CommandSupport.write(JSONOutput.list(rows, states: selection.states) + "\n")
             } else {
-                var out = PlainListOutput(capacity: selection.order.count * 160)
+                var out = PlainListOutput(capacity: selection.order.count * 256)  // (a line is ~180 bytes; pages not written cost nothing)
                 // (Through a buffer: each summary is read in place, not copied.)
                 articles.withUnsafeBufferPointer { articles in
                     for i in selection.order { out.append(articles[i], read: selection.isRead[i]) }

@@ -13,6 +13,8 @@ struct PlainListOutput {
         bytes.reserveCapacity(capacity)
     }
 
+    /// (Inlined so that a summary read through a pointer is not copied whole for the call.)
+    @inline(__always)
     mutating func append(_ article: ArticleSummary, read: Bool) {
         bytes.append(contentsOf: read ? "read\t".utf8 : "unread\t".utf8)
         if let date = article.date { appendDay(date) } else { bytes.append(UInt8(ascii: "-")) }

@@ -77,12 +77,29 @@ public final class IndexStore {
                         source: row[7], author: row[8], date: date.map { Date(timeIntervalSince1970: $0) },
                         fileDate: Date(nanoseconds: mtime), words: row[10],
                         format: ArticleFormat(rawValue: row[11]) ?? .text,
-                        tags: tags.map { $0.split(separator: "\n").map(String.init) } ?? []))
+                        tags: tags.map(Self.lines) ?? []))
                 }
                 files.append(IndexedFile(path: path, absolutePath: absolutePath, size: row[2], modifiedNanoseconds: mtime, outcome: outcome))
             }
             return files
         }
+    }
+
+    /// The tags column's lines, as `split(separator: "\n")` gives them; by bytes
+    /// unless there is a CR (only there is "\n" part of a larger Character).
+    static func lines(_ text: String) -> [String] {
+        let byBytes = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var lines: [String] = []
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte == 0x0A || byte == 0x0D {
+                guard byte == 0x0A else { return nil }
+                if i > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            if bytes.count > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return lines
+        } ?? nil
+        return byBytes ?? text.split(separator: "\n").map(String.init)
     }
 
     /// Records new and changed files and forgets removed ones, in one transaction.

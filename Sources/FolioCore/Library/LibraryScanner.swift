@@ -57,7 +57,7 @@ public enum LibraryScanner {
             let folderPrefix = folder.isEmpty ? "" : folder + "/"
             for name in names.sorted().reversed() {
                 var info = stat()
-                guard PathCoding.withCString(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }  // vanished
+                guard withFileName(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }  // vanished
                 let relative = folderPrefix + name
                 let kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR { pending.append(relative); continue }
@@ -93,6 +93,14 @@ public enum LibraryScanner {
         guard PathCoding.withCString(target, { lstat($0, &info) }) == 0 else { return .failure(LinkProblem(text: "dangling symbolic link")) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(LinkProblem(text: "symbolic link to something that is not a regular file")) }
         return .success((target, info))
+    }
+
+    /// `PathCoding.withCString`, its look for carried bytes (all start with 0xF4) made with memchr.
+    static func withFileName<T>(_ name: String, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        let plain = name.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty || memchr(bytes.baseAddress!, 0xF4, bytes.count) == nil
+        } ?? false
+        return plain ? name.withCString(body) : PathCoding.withCString(name, body)
     }
 
     public static func realPath(_ path: String) -> String? {
