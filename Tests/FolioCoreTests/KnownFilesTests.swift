@@ -22,7 +22,7 @@ struct KnownFilesTests {
             let ascii = round % 3 != 0
             var listed = Self.paths(&random, count: Int.random(in: 0...40, using: &random), ascii: ascii)
             // As the index gives them (byte order, no repeats), and sometimes not.
-            if round % 2 == 0 { listed = Array(Set(listed)).sorted { KnownFiles.compareBytes($0, $1)! < 0 } }
+            if round % 2 == 0 { listed = Array(Set(listed)).sorted { ASCIINames.compareBytes($0, $1)! < 0 } }
             var known = KnownFiles(listed.map(Self.file))
             var expected: [String: Int] = [:]
             for (i, path) in listed.enumerated() { expected[path] = i }

@@ -20,7 +20,7 @@ struct KnownFiles {
         var sorted = true
         files.withUnsafeBufferPointer { files in
             for i in files.indices {
-                guard Self.isASCII(files[i].path), i == 0 || Self.compareBytes(files[i - 1].path, files[i].path) ?? 0 < 0 else {
+                guard ASCIINames.isASCII(files[i].path), i == 0 || ASCIINames.compareBytes(files[i - 1].path, files[i].path) ?? 0 < 0 else {
                     sorted = false
                     break
                 }
@@ -41,7 +41,7 @@ struct KnownFiles {
         var low = 0, high = files.count
         while low < high {
             let middle = (low + high) / 2
-            guard let order = Self.compareBytes(files[middle].path, path) else { return dictionary()[path] }
+            guard let order = ASCIINames.compareBytes(files[middle].path, path) else { return dictionary()[path] }
             if order == 0 {
                 next = middle + 1
                 return middle
@@ -49,7 +49,7 @@ struct KnownFiles {
             if order < 0 { low = middle + 1 } else { high = middle }
         }
         // Not byte-equal to any: a path that is not ASCII may still equal one as a String.
-        return Self.isASCII(path) ? nil : dictionary()[path]
+        return ASCIINames.isASCII(path) ? nil : dictionary()[path]
     }
 
     /// Whether two files share a path (possible only in a list not sorted by bytes).
@@ -64,20 +64,5 @@ struct KnownFiles {
         for (i, file) in files.enumerated() { built[file.path] = i }
         byPath = built
         return built
-    }
-
-    static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? false
-    }
-
-    /// memcmp order of the UTF-8 bytes (a shorter prefix first); nil when a string has no contiguous bytes.
-    static func compareBytes(_ a: String, _ b: String) -> Int? {
-        a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Int in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? Int(order) : x.count - y.count
-            }
-        } ?? nil
     }
 }

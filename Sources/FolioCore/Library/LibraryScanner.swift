@@ -45,24 +45,28 @@ public enum LibraryScanner {
             }
             defer { closedir(dir) }
             var names: [String] = []
+            // All ASCII (the common case): names are sorted and typed by their bytes.
+            var allASCII = true
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let length = bytes.firstIndex(of: 0) ?? bytes.count
-                    return PathCoding.decode(UnsafeBufferPointer(rebasing: bytes[..<length]))
+                    let name = UnsafeBufferPointer(rebasing: bytes[..<length])
+                    if allASCII && !ASCIINames.isASCII(name) { allASCII = false }
+                    return PathCoding.decode(name)
                 }
                 if name.hasPrefix(".") { continue }  // hidden, and . and ..
                 names.append(name)
             }
             let folderPrefix = folder.isEmpty ? "" : folder + "/"
-            for name in names.sorted().reversed() {
+            for name in (allASCII ? ASCIINames.sorted(names) : names.sorted()).reversed() {
                 var info = stat()
                 guard withFileName(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }  // vanished
-                let relative = folderPrefix + name
+                let relative = ASCIINames.joined(folderPrefix, name)
                 let kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR { pending.append(relative); continue }
-                guard let format = ArticleFormat(fileName: name) else { continue }
-                let absolute = root + "/" + relative
+                guard let format = allASCII ? ASCIINames.format(ofName: name) : ArticleFormat(fileName: name) else { continue }
+                let absolute = ASCIINames.joined(root, "/", relative)
                 if kind == S_IFREG {
                     result.entries.append(Entry(path: relative, absolutePath: absolute, size: Int(info.st_size), modifiedNanoseconds: nanoseconds(info), format: format))
                 } else if kind == S_IFLNK {
