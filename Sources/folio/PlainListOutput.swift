@@ -26,12 +26,24 @@ struct PlainListOutput {
         bytes.append(UInt8(ascii: "\t"))
         appendField(article.source ?? "-")
         bytes.append(UInt8(ascii: "\t"))
-        appendField(PathCoding.display(article.path))
+        appendField(Self.display(article.path))
         bytes.append(UInt8(ascii: "\n"))
     }
 
     private mutating func appendField(_ text: String) {
-        bytes.append(contentsOf: TerminalText.sanitize(text).utf8)
+        // Printable ASCII is what sanitize returns unchanged; only other text goes through it.
+        let plain = text.utf8.withContiguousStorageIfAvailable { field -> Bool in
+            for byte in field where byte < 0x20 || byte >= 0x7F { return false }
+            bytes.append(contentsOf: field)
+            return true
+        } ?? false
+        if !plain { bytes.append(contentsOf: TerminalText.sanitize(text).utf8) }
+    }
+
+    /// `PathCoding.display`, which changes only paths holding carried bytes (their UTF-8 starts with 0xF4).
+    private static func display(_ path: String) -> String {
+        let carries = path.utf8.withContiguousStorageIfAvailable { $0.contains(0xF4) } ?? true
+        return carries ? PathCoding.display(path) : path
     }
 
     /// `DateParser.isoDay`, which depends only on the day (counted as `CivilDate` counts it).
