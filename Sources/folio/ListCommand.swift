@@ -43,10 +43,18 @@ struct ListArticles: FolioCommand {
                 let rows = selection.order.map { (articles[$0], selection.isRead[$0]) }
                 CommandSupport.write(JSONOutput.list(rows, states: selection.states) + "\n")
             } else {
-                var out = PlainListOutput(capacity: selection.order.count * 256)  // (a line is ~180 bytes; pages not written cost nothing)
+                // Written in chunks: one buffer's pages are reused rather than a buffer for the whole list faulted in.
+                let chunk = 1 << 16
+                var out = PlainListOutput(capacity: chunk + 4096)
                 // (Through a buffer: each summary is read in place, not copied.)
                 articles.withUnsafeBufferPointer { articles in
-                    for i in selection.order { out.append(articles[i], read: selection.isRead[i]) }
+                    for i in selection.order {
+                        out.append(articles[i], read: selection.isRead[i])
+                        if out.bytes.count >= chunk {
+                            CommandSupport.write(bytes: out.bytes)
+                            out.removeAll()
+                        }
+                    }
                 }
                 CommandSupport.write(bytes: out.bytes)
             }

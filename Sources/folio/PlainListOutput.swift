@@ -13,6 +13,11 @@ struct PlainListOutput {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Forgets the lines written so far, keeping the buffer.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// (Inlined so that a summary read through a pointer is not copied whole for the call.)
     @inline(__always)
     mutating func append(_ article: ArticleSummary, read: Bool) {

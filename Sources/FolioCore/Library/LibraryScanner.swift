@@ -52,7 +52,9 @@ public enum LibraryScanner {
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let length = bytes.firstIndex(of: 0) ?? bytes.count
                     let name = UnsafeBufferPointer(rebasing: bytes[..<length])
-                    if allASCII && !ASCIINames.isASCII(name) { allASCII = false }
+                    // (ASCII is valid UTF-8: nothing for PathCoding to carry.)
+                    if ASCIINames.isASCII(name) { return String(decoding: name, as: UTF8.self) }
+                    allASCII = false
                     return PathCoding.decode(name)
                 }
                 if name.hasPrefix(".") { continue }  // hidden, and . and ..
