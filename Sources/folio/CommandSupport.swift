@@ -143,6 +143,17 @@ enum CommandSupport {
         }
     }
 
+    /// Keeps a value alive until the process exits, on purpose: a command that
+    /// is about to end need not free a large structure object by object.
+    static func keepUntilExit<T>(_ value: T) {
+        _ = Unmanaged.passRetained(KeptValue(value))
+    }
+
+    private final class KeptValue<T> {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
     static func reportProblems(_ library: Library) {
         for problem in library.problems {
             printError("\(PathCoding.display(problem.path)): \(problem.reason)")

@@ -59,6 +59,8 @@ struct ListArticles: FolioCommand {
                 CommandSupport.write(bytes: out.bytes)
             }
             CommandSupport.reportProblems(selection.library)
+            // The list is printed and folio ends: freeing every summary first would only cost time.
+            CommandSupport.keepUntilExit(selection)
         }
     }
 }
