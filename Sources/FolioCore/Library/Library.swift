@@ -48,10 +48,13 @@ public struct Library: Sendable {
         var articles: [ArticleSummary] = []
         var problems = skipped.map { Problem(path: $0.path, reason: $0.reason) }
         articles.reserveCapacity(files.count)
-        for file in files {
-            switch file.outcome {
-            case .article(let summary): articles.append(summary)
-            case .problem(let reason): problems.append(Problem(path: file.path, reason: reason))
+        // (Through a buffer: each file is read in place, only its summary copied.)
+        files.withUnsafeBufferPointer { files in
+            for i in files.indices {
+                switch files[i].outcome {
+                case .article(let summary): articles.append(summary)
+                case .problem(let reason): problems.append(Problem(path: files[i].path, reason: reason))
+                }
             }
         }
         problems.sort { $0.path < $1.path }
