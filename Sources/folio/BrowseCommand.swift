@@ -51,8 +51,9 @@ struct Browse: FolioCommand {
             let index = CommandSupport.openIndex(options)
             let known = (try? index.files(under: Library.indexKey(folder))) ?? []
             let library = Library(files: known, root: folder)
-            let newestFirst = CommandSupport.sortedByDate(library.articles)
-            let preload = newestFirst.first.map { ArticlePreload(path: $0.path, file: $0.absolutePath) }
+            let articles = library.articles
+            let newestFirst = CommandSupport.newestFirst(articles, Array(articles.indices))
+            let preload = newestFirst.first.map { ArticlePreload(path: articles[$0].path, file: articles[$0].absolutePath) }
 
             let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
@@ -64,7 +65,7 @@ struct Browse: FolioCommand {
 
             let store = opening.value
             let states = (try? store.states()) ?? [:]
-            let rows = newestFirst.map { ArticleRow(summary: $0, state: states[$0.identity] ?? ArticleState()) }
+            let rows = newestFirst.map { ArticleRow(summary: articles[$0], state: states.isEmpty ? ArticleState() : states[articles[$0].identity] ?? ArticleState()) }
             var state = AppState(
                 folderName: Self.displayName(folder), rows: rows, size: terminal.size, now: Date(),
                 problemCount: library.problems.count,
