@@ -90,7 +90,7 @@ struct Browse: FolioCommand {
             let effects = LibraryEffects(store: store, articles: library.articles, indexer: indexer,
                                          searchIndex: search, indexRoot: Library.indexKey(folder),
                                          watcher: watcher, rescan: { indexer.start(root: folder, index: index, search: search) },
-                                         wake: terminal.waker, preload: preload)
+                                         wake: terminal.waker, preload: preload, states: states)
             let program = Program(state: state, backend: terminal, effects: effects)
             program.trace = FrameTrace(start: started)
             program.run()

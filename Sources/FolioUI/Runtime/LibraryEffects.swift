@@ -6,7 +6,10 @@ import FolioCore
 /// another folio changed the state.
 public final class LibraryEffects: EffectHandler {
     private let store: StateStore
-    private var pathsToOpen: [String: String]
+    /// Where each listed article's file is; built on another thread, as a
+    /// 100,000-entry table costs tens of milliseconds the first frame need not wait for.
+    private let pathTable: BackgroundValue<[String: String]>
+    private lazy var pathsToOpen: [String: String] = pathTable.value
     private var cache: [String: Article] = [:]
     private var cacheOrder: [String] = []
     private let cacheSize = 16
@@ -27,9 +30,10 @@ public final class LibraryEffects: EffectHandler {
     public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil,
                 searchIndex: SearchIndex? = nil, indexRoot: String = "",
                 watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil, wake: (@Sendable () -> Void)? = nil,
-                preload: ArticlePreload? = nil) {
+                preload: ArticlePreload? = nil, states: [ArticleIdentity: ArticleState]? = nil) {
         self.store = store
         self.preload = preload
+        self.states = states
         // Finished background work ends the run loop's wait at once.
         if let wake {
             indexer?.notifyOnBatch(wake)
@@ -40,7 +44,7 @@ public final class LibraryEffects: EffectHandler {
         self.indexer = indexer
         self.searchIndex = searchIndex
         self.indexRoot = indexRoot
-        pathsToOpen = Dictionary(articles.map { ($0.path, $0.absolutePath) }, uniquingKeysWith: { a, _ in a })
+        pathTable = BackgroundValue { Dictionary(articles.map { ($0.path, $0.absolutePath) }, uniquingKeysWith: { a, _ in a }) }
         changeToken = try? store.externalChangeToken()
     }
 
@@ -51,11 +55,12 @@ public final class LibraryEffects: EffectHandler {
         switch effect {
         case .loadArticle(let path):
             if let article = cache[path] { return [.articleLoaded(path: path, .success(article))] }
-            let file = pathsToOpen[path] ?? path
+            let file: String
             let read: ArticleRead
-            if let preload, preload.path == path, preload.file == file {
-                read = preload.value
+            if let preload, preload.path == path {
+                (file, read) = (preload.file, preload.value)
             } else {
+                file = pathsToOpen[path] ?? path
                 read = ArticleRead.read(file, displayName: path)
             }
             preload = nil  // only the first article opened can have been read ahead
@@ -148,6 +153,7 @@ public final class LibraryEffects: EffectHandler {
                 case .article(let summary):
                     pathsToOpen[summary.path] = summary.absolutePath
                     cache[summary.path] = nil
+                    if preload?.path == summary.path { preload = nil }  // read ahead before it changed
                     update.upserted.append(ArticleRow(summary: summary, state: states![summary.identity] ?? ArticleState()))
                 case .problem(let reason):
                     update.problems[file.path] = reason
