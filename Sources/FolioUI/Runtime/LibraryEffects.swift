@@ -9,7 +9,7 @@ public final class LibraryEffects: EffectHandler {
     /// Where each listed article's file is; built on another thread, as a
     /// 100,000-entry table costs tens of milliseconds the first frame need not wait for.
     private let pathTable: BackgroundValue<[String: String]>
-    private lazy var pathsToOpen: [String: String] = pathTable.value
+    private lazy var pathsToOpen: [String: String] = pathTable.take()
     private var cache: [String: Article] = [:]
     private var cacheOrder: [String] = []
     private let cacheSize = 16
