@@ -6,10 +6,12 @@ import FolioCore
 /// another folio changed the state.
 public final class LibraryEffects: EffectHandler {
     private let store: StateStore
-    /// Where each listed article's file is; built on another thread, as a
-    /// 100,000-entry table costs tens of milliseconds the first frame need not wait for.
-    private let pathTable: BackgroundValue<[String: String]>
-    private lazy var pathsToOpen: [String: String] = pathTable.take()
+    /// Where each listed article's file is: made on another thread (a
+    /// 100,000-entry table costs tens of milliseconds the first frame need not
+    /// wait for), then taken into `pathsToOpen` where it is first needed.
+    /// (Not a `lazy var`: changing a lazy dictionary copies it whole each time.)
+    private var pathTable: BackgroundValue<[String: String]>?
+    private var pathsToOpen: [String: String] = [:]
     private var cache: [String: Article] = [:]
     private var cacheOrder: [String] = []
     private let cacheSize = 16
@@ -60,6 +62,7 @@ public final class LibraryEffects: EffectHandler {
             if let preload, preload.path == path {
                 (file, read) = (preload.file, preload.value)
             } else {
+                takePathTable()
                 file = pathsToOpen[path] ?? path
                 read = ArticleRead.read(file, displayName: path)
             }
@@ -144,6 +147,7 @@ public final class LibraryEffects: EffectHandler {
     /// Turns the indexer's batches into one update for the list, with read flags.
     private func update(from batches: [LibraryIndexer.Batch]) -> LibraryUpdate {
         if states == nil { states = (try? store.states()) ?? [:] }
+        takePathTable()
         var update = LibraryUpdate()
         for batch in batches {
             update.removed += batch.removed
@@ -164,6 +168,12 @@ public final class LibraryEffects: EffectHandler {
             update.finished = batch.finished
         }
         return update
+    }
+
+    private func takePathTable() {
+        guard let table = pathTable else { return }
+        pathTable = nil
+        pathsToOpen = table.take()
     }
 
     /// Keeps the cached states in step with what was saved.
