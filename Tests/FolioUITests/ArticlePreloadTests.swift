@@ -8,13 +8,9 @@ import FolioCore
 @Suite struct ArticlePreloadTests {
     /// A folder of articles beside a state database, removed when released.
     final class Folder {
-        let path: String
-        init() throws {
-            var template = Array((NSTemporaryDirectory() + "/folio-preload-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
-            path = String(cString: made)
-        }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
+        private let temp: TempFolder
+        var path: String { temp.path }
+        init() throws { temp = try TempFolder() }
 
         @discardableResult
         func write(_ name: String, _ text: String) throws -> String {

@@ -352,7 +352,7 @@ import TermKit
     }
 
     @Test func loadingFiles() throws {
-        let folder = try ConfigTempFolder()
+        let folder = try TempFolder()
         // No file: the defaults, no problems.
         #expect(Config.load(path: folder.path + "/none/config") == .standard)
         // A file.
@@ -381,17 +381,4 @@ import TermKit
         #expect(fromFifo.problems.map(\.message) == ["cannot read: not a regular file"])
         #expect(fromFifo.problems.first?.description == "fifo: cannot read: not a regular file")
     }
-}
-
-/// A fresh folder, removed when released.
-private final class ConfigTempFolder {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "/folio-configtests-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
-        path = String(cString: made)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }
