@@ -65,11 +65,7 @@ enum CommandSupport {
         IndexStore.open(path: StateLocation.index(besideState: StateLocation.resolve(option: options.state)))
     }
 
-    /// Articles newest first (the list's default order).
-    static func sortedByDate(_ articles: [ArticleSummary]) -> [ArticleSummary] {
-        articles.sorted(by: isNewer)
-    }
-
+    /// The list's default order, newest first (`newestFirst` sorts by it without moving summaries).
     static func isNewer(_ a: ArticleSummary, than b: ArticleSummary) -> Bool {
         if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
         return a.title != b.title ? a.title < b.title : a.path < b.path
