@@ -213,6 +213,24 @@ struct SearchIndexTests {
         #expect(!hit.snippet.contains("\u{2}") && !hit.snippet.contains("\u{3}"))
     }
 
+    @Test func cleaningByBytesGivesWhatCleaningByCharactersGives() {
+        // The straightforward version: each mark character becomes a space.
+        func byCharacters(_ text: String) -> String {
+            String(text.map { $0 == SearchIndex.openMark || $0 == SearchIndex.closeMark ? " " : $0 })
+        }
+        let pieces = ["a", "é", "e\u{301}", "\u{2}", "\u{3}", "\u{2}\u{301}", "\u{600}\u{3}", "\r\n", "\u{3}\r", " ", "銭", "🇳🇴", "\u{1}", "\u{4}"]
+        var seed: UInt64 = 42
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(seed % 12) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            #expect(SearchIndex.clean(text) == byCharacters(text), "\(text.unicodeScalars.map { $0.value })")
+        }
+        #expect(SearchIndex.clean("x\u{2}y\u{3}z") == "x y z")
+    }
+
     @Test func searchingTwoThousandDocumentsFindsTheRightOnes() throws {
         let temp = try TempFolder()
         // Each document has a unique word ("alpha0042") and every 100th a shared one.

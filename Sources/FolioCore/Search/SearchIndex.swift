@@ -161,9 +161,14 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// Text as indexed: without the characters that mark matches in snippets.
+    /// The marks are control characters, each always a character of its own,
+    /// so this works on UTF-8 bytes (0x02 and 0x03 occur in no other scalar).
     static func clean(_ text: String) -> String {
-        guard text.contains(where: { $0 == openMark || $0 == closeMark }) else { return text }
-        return String(text.map { $0 == openMark || $0 == closeMark ? " " : $0 })
+        func isMark(_ byte: UInt8) -> Bool { byte == 0x02 || byte == 0x03 }
+        let marked = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isMark) } ?? text.utf8.contains(where: isMark)
+        guard marked else { return text }
+        let bytes: [UInt8] = text.utf8.map { isMark($0) ? 0x20 : $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// FTS5's snippet with marks → one line of text and the marked ranges.
