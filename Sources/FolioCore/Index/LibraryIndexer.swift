@@ -50,11 +50,19 @@ public enum LibraryIndexer {
         var batch = Batch(removed: removed, skipped: scan.skipped, done: 0, total: stale.count)
         var start = 0
         var size = firstBatch
+        // Each batch is read while the one before it is saved: saving is serial
+        // (one database writer), so without this the cores sit idle meanwhile.
+        var reading = PendingRead(Array(stale[0..<min(stale.count, size)]))
         repeat {
-            let slice = Array(stale[start..<min(stale.count, start + size)])
-            let results = read(slice)
+            let results = reading.results()
+            let count = results.count
+            let next = start + count
+            if next < stale.count {
+                size = min(batchSize, size * 2)  // small first batches show the list soon; larger ones keep merging cheap
+                reading = PendingRead(Array(stale[next..<min(stale.count, next + size)]))
+            }
             batch.upserted = results.map(\.0)
-            batch.done = start + slice.count
+            batch.done = next
             batch.finished = batch.done >= stale.count
             try? index?.update(root: indexRoot, upserted: batch.upserted, removed: batch.removed)
             // Articles that no longer read are dropped from the full-text index too.
@@ -63,9 +71,27 @@ public enum LibraryIndexer {
             report(batch)
             batch.removed = []
             batch.skipped = []
-            start += slice.count
-            size = min(batchSize, size * 2)  // small first batches show the list soon; larger ones keep merging cheap
+            start = next
         } while start < stale.count
+    }
+
+    /// Files being read on other threads; `results()` waits for them.
+    final class PendingRead: @unchecked Sendable {
+        private var read: [(IndexedFile, SearchDocument?)] = []
+        private let done = DispatchGroup()
+
+        init(_ entries: [LibraryScanner.Entry]) {
+            DispatchQueue.global().async(group: done) { [self] in
+                read = LibraryIndexer.read(entries)
+            }
+        }
+
+        /// The files read, once all are (the group orders the write before this read).
+        func results() -> [(IndexedFile, SearchDocument?)] {
+            done.wait()
+            defer { read = [] }
+            return read
+        }
     }
 
     /// Reads files in parallel: what the list needs, and the text for search.
