@@ -10,25 +10,34 @@ public enum TextCleanup {
         let result: String? = text.withUTF8 { bytes -> String? in
             // Fast path: nothing to change.
             if !needsCollapse(bytes) { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let length = whitespaceLength(bytes, at: i)
-                if length > 0 {
-                    pendingSpace = !out.isEmpty
-                    i += length
-                    continue
-                }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(bytes[i])
-                i += 1
-            }
-            return String(decoding: out, as: UTF8.self)
+            return collapsed(bytes)
         }
         return result ?? text
+    }
+
+    /// `collapseWhitespace` of text given as (valid UTF-8) bytes.
+    static func collapseWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        needsCollapse(bytes) ? collapsed(bytes) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let length = whitespaceLength(bytes, at: i)
+            if length > 0 {
+                pendingSpace = !out.isEmpty
+                i += length
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Trims spaces and tabs (not other characters) from both ends.
@@ -40,28 +49,23 @@ public enum TextCleanup {
     }
 
     /// True when `collapseWhitespace` would change the text.
-    private static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         guard n > 0 else { return false }
         if whitespaceLength(bytes, at: 0) > 0 { return true }
-        var previousSpace = false
         var i = 0
         while i < n {
             let b = bytes[i]
+            i += 1
+            // Printable ASCII other than a space (most bytes) can never need a change.
+            if b > 0x20 && b < 0x80 { continue }
             if b == 0x20 {
-                if previousSpace { return true }
-                previousSpace = true
-                i += 1
+                if i == n || bytes[i] == 0x20 { return true }  // a trailing space or a run of two
                 continue
             }
-            if b < 0x20 || b >= 0x80 {
-                let length = whitespaceLength(bytes, at: i)
-                if length > 0 { return true }
-            }
-            previousSpace = false
-            i += 1
+            if b < 0x20 || b >= 0xC2, whitespaceLength(bytes, at: i - 1) > 0 { return true }
         }
-        return previousSpace
+        return false
     }
 
     /// The byte length of a Unicode White_Space character at `i`, or 0.

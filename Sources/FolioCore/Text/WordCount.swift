@@ -16,6 +16,13 @@ public enum WordCount {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                if Counter.isWordByte(b) {
+                    // The rest of an ASCII word: letters, digits, apostrophes and hyphens neither start nor end one.
+                    counter.add(ascii: b)
+                    i += 1
+                    while i < n, Counter.isWordByte(bytes[i]) || bytes[i] == 0x27 || bytes[i] == 0x2D { i += 1 }
+                    continue
+                }
                 counter.add(ascii: b)
                 i += 1
                 continue
@@ -37,10 +44,14 @@ public enum WordCount {
 
         var count: Int { words + (ideographs + 1) / 2 }
 
+        /// An ASCII letter or digit.
+        @inline(__always)
+        static func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
+
         /// Letters and digits make words; apostrophes and hyphens do not end them.
         @inline(__always)
         mutating func add(ascii b: UInt8) {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
+            if Self.isWordByte(b) {
                 if !inWord { words += 1; inWord = true }
             } else if b != 0x27 && b != 0x2D {
                 inWord = false

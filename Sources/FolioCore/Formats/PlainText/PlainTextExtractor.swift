@@ -131,8 +131,10 @@ public struct PlainTextExtractor: ArticleExtractor {
 
     /// "Headline | Site" -> ("Headline", "Site"), only for the bar, which headlines don't use.
     static func splitSite(_ title: String) -> (title: String, site: String)? {
+        let simple = SimpleCharacters.all(title)
         for separator in [" | ", " :: "] {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            // In simple text Foundation's search matches exactly the bytes of an ASCII separator.
+            guard let range = simple ? title.lastUTF8Range(of: separator) : title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound].trimmingSpaces()
             let tail = title[range.upperBound...].trimmingSpaces()
             if head.count >= tail.count, !tail.isEmpty, tail.split(separator: " ").count <= 5 { return (head, tail) }
@@ -210,10 +212,20 @@ public struct PlainTextExtractor: ArticleExtractor {
         return dropped
     }
 
+    static let bullets = ["- ", "• ", "* ", "· ", "– ", "▪ ", "◦ ", "‣ "]
+    private static let bulletBytes = bullets.map { Array($0.utf8) }
+
     static func listItem(_ text: String) -> String? {
         guard let b = text.utf8.first, b == 0x2D || b == 0x2A || b >= 0xC2 else { return nil }
-        for bullet in ["- ", "• ", "* ", "· ", "– ", "▪ ", "◦ ", "‣ "] where text.hasPrefix(bullet) { return String(text.dropFirst(bullet.count)) }
+        for bullet in bullets where text.hasPrefix(bullet) { return String(text.dropFirst(bullet.count)) }
         return nil
+    }
+
+    /// `listItem(text) != nil` for simple text given as bytes: each bullet is one scalar
+    /// and a space, so `hasPrefix` is a byte comparison.
+    static func isListItem(simple bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b = bytes.first, b == 0x2D || b == 0x2A || b >= 0xC2 else { return false }
+        return bulletBytes.contains { bullet in bullet.count <= bytes.count && bullet.indices.allSatisfy { bytes[$0] == bullet[$0] } }
     }
 
     /// A bulleted item, or a numbered one ("1. ", "2) ").

@@ -52,26 +52,30 @@ enum TextLines {
     }
 
     static func units(of text: String) -> [TextUnit] {
-        let raw = lines(text)
-        let lengths = raw.map(length)
+        var text = text
+        return text.withUTF8 { units(of: LineTable($0)) }
+    }
+
+    private static func units(of raw: LineTable) -> [TextUnit] {
+        let lengths = raw.lengths
         let width = wrapWidth(lengths)
 
         var units: [TextUnit] = []
         var group = 0
         var i = 0
         while i < raw.count {
-            if isBlank(raw[i]) {
-                if i > 0, !isBlank(raw[i - 1]) { group += 1 }
+            if raw.isBlank(i) {
+                if i > 0, !raw.isBlank(i - 1) { group += 1 }
                 i += 1
                 continue
             }
             // A table: two or more consecutive lines split into the same number of cells.
-            if let first = cells(raw[i]), i + 1 < raw.count {
+            if raw.mayHoldCells(i), let first = cells(raw[i]), i + 1 < raw.count {
                 var rows = [first]
                 var j = i + 1
                 while j < raw.count {
-                    if isPipeSeparator(raw[j]) { j += 1; continue }
-                    guard let row = cells(raw[j]), abs(row.count - first.count) <= 1 else { break }
+                    if raw.mayHoldCells(j) && isPipeSeparator(raw[j]) { j += 1; continue }
+                    guard raw.mayHoldCells(j), let row = cells(raw[j]), abs(row.count - first.count) <= 1 else { break }
                     rows.append(row)
                     j += 1
                 }
@@ -83,12 +87,12 @@ enum TextLines {
                 }
             }
             // A paragraph: this line, and the next ones while each line was broken only for width.
-            var text = TextCleanup.collapseWhitespace(raw[i])
+            var text = raw.collapsed(i)
             var j = i + 1
             if let width {
                 var previousLength = lengths[i]
-                while j < raw.count, !isBlank(raw[j]), cells(raw[j]) == nil, previousLength < 2000 {
-                    let next = TextCleanup.collapseWhitespace(raw[j])
+                while j < raw.count, !raw.isBlank(j), !raw.mayHoldCells(j) || cells(raw[j]) == nil, previousLength < 2000 {
+                    let next = raw.collapsed(j)
                     guard shouldJoin(previousLength, next: next, width: width), !isHeadlineBreak(text, next),
                       !startsOwnLine(next) else { break }
                     if text.hasSuffix("-"), text.dropLast().last?.isLetter == true, next.first?.isLowercase == true {

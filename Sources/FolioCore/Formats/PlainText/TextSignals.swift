@@ -23,7 +23,10 @@ enum TextSignals {
     /// `stopwords.contains` for an ASCII word given as bytes, lower-cased here.
     static func isStopword(ascii word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count <= asciiStopwords.longest else { return false }
-        return asciiStopwords.contains(packed: PackedWordSet.pack(word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }))
+        // Packed as `PackedWordSet.pack` packs, lower-casing as it goes.
+        var packed: UInt64 = 0
+        for b in word { packed = packed << 8 | UInt64(b &- 0x41 < 26 ? b | 0x20 : b) }
+        return asciiStopwords.contains(packed: packed)
     }
 
     /// Lines that end the article: what follows is teasers, comments or footer.
@@ -96,12 +99,18 @@ enum TextSignals {
         "síguenos", "suscribirse", "leer más", "más", "mi cuenta", "entrar", "registrarse", "anuncio",
     ]
 
-    private static let leadingMarks = Set("•·|>»›-–—:*#".unicodeScalars), trailingMarks = Set("•·|<«‹-–—:*.…".unicodeScalars)
+    static let leadingMarks = Set("•·|>»›-–—:*#".unicodeScalars), trailingMarks = Set("•·|<«‹-–—:*.…".unicodeScalars)
 
     /// `chrome.contains(normalized)`. Simple text is in its canonical (NFC) form, so when it is
     /// longer in bytes than every phrase in theirs, it is none of them and is not hashed.
     static func isChrome(_ normalized: String) -> Bool {
         if normalized.utf8.count > longestChrome, SimpleCharacters.all(normalized) { return false }
+        return chrome.contains(normalized)
+    }
+
+    /// `isChrome`, told whether `normalized` is simple.
+    static func isChrome(_ normalized: String, simple: Bool) -> Bool {
+        if simple && normalized.utf8.count > longestChrome { return false }
         return chrome.contains(normalized)
     }
 
@@ -131,6 +140,80 @@ enum TextSignals {
                                           trailing: { $0.properties.isWhitespace || trailingMarks.contains($0) }))
         }
         return trimCharacters(lower)
+    }
+
+    /// `normalized` of a line given as bytes, and whether the result is simple, for the lines
+    /// it can make without Unicode tables: ASCII (its own path, as `normalized` takes it), or
+    /// ASCII with scalars from `isPlainMark` and no line breaks, which lower-case to themselves
+    /// and leave the line simple, so `normalized` trims it by scalars. Nil for other lines.
+    static func normalizedFast(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool)? {
+        let n = bytes.count
+        var ascii = true, lineBreak = false
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A || b == 0x0D { lineBreak = true }
+                i += 1
+                continue
+            }
+            let (value, length) = WordCount.decode(bytes, at: i)
+            guard isPlainMark(value) else { return nil }
+            ascii = false
+            i += length
+        }
+        var lo = 0, hi = n
+        var simple = true
+        if ascii {
+            func leading(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3E || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x23 }
+            func trailing(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3C || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x2E }
+            while lo < hi, leading(bytes[lo]) { lo += 1 }
+            while hi > lo, trailing(bytes[hi - 1]) { hi -= 1 }
+            if lineBreak { simple = !UnsafeBufferPointer(rebasing: bytes[lo..<hi]).contains { $0 == 0x0A || $0 == 0x0D } }
+        } else {
+            guard !lineBreak else { return nil }
+            while lo < hi {
+                let (value, length) = WordCount.decode(bytes, at: lo)
+                guard isTrimmedLeading(value) else { break }
+                lo += length
+            }
+            while hi > lo {
+                var start = hi - 1
+                while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                guard isTrimmedTrailing(WordCount.decode(bytes, at: start).0) else { break }
+                hi = start
+            }
+        }
+        let text = String(unsafeUninitializedCapacity: hi - lo) { out in
+            for k in lo..<hi { let b = bytes[k]; out[k - lo] = b &- 0x41 < 26 ? b | 0x20 : b }
+            return hi - lo
+        }
+        return (text, simple)
+    }
+
+    /// Latin-1 signs and general punctuation (quotes, dashes, "…", "•"): simple, caseless,
+    /// and white space only for U+00A0. The tests check each against the standard library.
+    @inline(__always)
+    static func isPlainMark(_ v: UInt32) -> Bool {
+        (v >= 0xA0 && v <= 0xBF) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
+    }
+
+    /// White space or one of `leadingMarks`, for ASCII and `isPlainMark` scalars.
+    static func isTrimmedLeading(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0xA0: return true
+        case 0x7C, 0x3E, 0x2D, 0x3A, 0x2A, 0x23, 0x2022, 0xB7, 0xBB, 0x203A, 0x2013, 0x2014: return true
+        default: return false
+        }
+    }
+
+    /// White space or one of `trailingMarks`, for ASCII and `isPlainMark` scalars.
+    static func isTrimmedTrailing(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0xA0: return true
+        case 0x7C, 0x3C, 0x2D, 0x3A, 0x2A, 0x2E, 0x2022, 0xB7, 0xAB, 0x2039, 0x2013, 0x2014, 0x2026: return true
+        default: return false
+        }
     }
 
     /// The trimming of `normalized` done on Characters, for text that is not simple.
@@ -170,6 +253,17 @@ enum TextSignals {
         return words <= 40 && endIndex.matches(normalizedLine)
     }
 
+    /// `isEndCue`, told whether the line is simple: then a line longer in bytes than every
+    /// cue is none of them, and prefixes are compared byte for byte.
+    static func isEndCue(_ normalizedLine: String, words: Int, simple: Bool) -> Bool {
+        guard simple else { return isEndCue(normalizedLine, words: words) }
+        if words <= 7, normalizedLine.utf8.count <= longestEndCue, endCues.contains(normalizedLine) { return true }
+        if words <= 6, shortEndIndex.matches(normalizedLine, simple: true) { return true }
+        return words <= 40 && endIndex.matches(normalizedLine, simple: true)
+    }
+
+    private static let longestEndCue = endCues.map { $0.precomposedStringWithCanonicalMapping.utf8.count }.max() ?? 0
+
     static let endIndex = PrefixIndex(endPrefixes)
     static let shortEndIndex = PrefixIndex(shortEndPrefixes)
     static let chromeIndex = PrefixIndex(chromePrefixes)
@@ -177,15 +271,35 @@ enum TextSignals {
     /// Prefixes grouped by their first byte, so a line is compared only with the few
     /// that could match it.
     struct PrefixIndex {
-        private var byFirstByte: [UInt8: [String]] = [:]
+        private var byFirstByte: [[String]] = Array(repeating: [], count: 256)
+        private var bytesByFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
 
         init(_ prefixes: [String]) {
-            for p in prefixes { if let b = p.utf8.first { byFirstByte[b, default: []].append(p) } }
+            for p in prefixes {
+                guard let b = p.utf8.first else { continue }
+                byFirstByte[Int(b)].append(p)
+                bytesByFirstByte[Int(b)].append(Array(p.utf8))
+            }
         }
 
         func matches(_ text: String) -> Bool {
-            guard let b = text.utf8.first, let candidates = byFirstByte[b] else { return false }
-            return candidates.contains { text.hasPrefix($0) }
+            guard let b = text.utf8.first else { return false }
+            return byFirstByte[Int(b)].contains { text.hasPrefix($0) }
+        }
+
+        /// `matches`, told whether `text` is simple. Each Character of simple text is one scalar
+        /// equal to no other, and each prefix's Characters are single scalars (the tests check),
+        /// so `hasPrefix` is then a byte comparison.
+        func matches(_ text: String, simple: Bool) -> Bool {
+            guard simple else { return matches(text) }
+            var text = text
+            return text.withUTF8 { bytes -> Bool in
+                guard let b = bytes.first else { return false }
+                for p in bytesByFirstByte[Int(b)] where p.count <= bytes.count {
+                    if p.withUnsafeBufferPointer({ p in (1..<p.count).allSatisfy { bytes[$0] == p[$0] } }) { return true }
+                }
+                return false
+            }
         }
     }
 

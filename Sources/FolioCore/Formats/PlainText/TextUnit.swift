@@ -23,59 +23,36 @@ struct TextUnit {
     /// Cells of a table unit.
     var rows: [[String]] = []
 
-    private static let closers = Set("\"”’»)]' ".unicodeScalars), sentenceEnds = Set(".!?…:".unicodeScalars)
-
     /// Longer units are measured on a sample of this many bytes.
     static let sampleBytes = 4000
 
     init(_ text: String, group: Int = 0) {
         self.text = text
         self.group = group
-        // Simple text (each Character one scalar, the usual case) is measured on scalars.
-        func prefix(_ text: String, _ count: Int, simple: Bool) -> String {
-            simple ? String(Substring(text.unicodeScalars.prefix(count))) : String(text.prefix(count))
-        }
-        let long = text.utf8.count > Self.sampleBytes
-        let longIsSimple = long && SimpleCharacters.all(text)
-        let sample = long ? prefix(text, Self.sampleBytes / 2, simple: longIsSimple) : text
-
-        var stats = Stats()
-        var sampleCopy = sample
-        sampleCopy.withUTF8 { stats.scan($0) }
-        let simple = long ? longIsSimple : stats.simple
-        let normalized = TextSignals.normalized(sample.utf8.count > 400 ? prefix(sample, 200, simple: simple) : sample)
+        let m = Measure(text)
+        let normalized = m.normalized
         self.normalized = normalized
-        let sampleWords = stats.words.count
-        let words = long ? max(sampleWords, sampleWords * (text.utf8.count / max(1, sample.utf8.count))) : sampleWords
+        let stats = m.stats
+        let words = m.words
         self.words = words
-        let (letters, upper, lower, cjk, sentenceBreaks, tokens, stops) =
-            (stats.letters, stats.upper, stats.lower, stats.cjk, stats.sentenceBreaks, stats.tokens, stats.stops)
+        let (letters, upper, lower, cjk, tokens, stops) = (stats.letters, stats.upper, stats.lower, stats.cjk, stats.tokens, stats.stops)
         let stopwordRatio = tokens == 0 ? 0 : Double(stops) / Double(tokens)
         self.stopwordRatio = stopwordRatio
-        let endsSentence: Bool
-        if simple {
-            // The last scalar that is not a closing quote, bracket or space; never an ideographic full stop.
-            let last = text.unicodeScalars.suffix(text.utf8.count > 64 ? 16 : Int.max).last { !Self.closers.contains($0) }
-            endsSentence = last.map(Self.sentenceEnds.contains) ?? false
-            sentences = sentenceBreaks + (endsSentence ? 1 : 0)
-        } else {
-            let last = text.utf8.count > 64 ? text.suffix(16).last { !"\"”’»)]' ".contains($0) } : text.last { !"\"”’»)]' ".contains($0) }
-            endsSentence = last.map { ".!?。！？…:".contains($0) } ?? false
-            sentences = sentenceBreaks + (endsSentence && !(last.map { "。！？".contains($0) } ?? false) ? 1 : 0)
-        }
+        let endsSentence = m.endsSentence
         self.endsSentence = endsSentence
+        sentences = m.sentences
         isAllCaps = letters >= 2 && lower == 0 && upper > 0
         hasLowercase = lower > 0 || cjk > 0
-        isListItem = PlainTextExtractor.listItem(text) != nil
+        isListItem = m.isListItem
 
-        if TextSignals.isEndCue(normalized, words: words) {
+        if TextSignals.isEndCue(normalized, words: words, simple: m.normalizedIsSimple) {
             kind = .end
-        } else if TextSignals.isChrome(normalized) || normalized.isEmpty || letters == 0 && words <= 3 {
+        } else if TextSignals.isChrome(normalized, simple: m.normalizedIsSimple) || normalized.isEmpty || letters == 0 && words <= 3 {
             kind = .chrome
-        } else if words <= 8, TextSignals.chromeIndex.matches(normalized) {
+        } else if words <= 8, TextSignals.chromeIndex.matches(normalized, simple: m.normalizedIsSimple) {
             kind = .chrome
         } else if stats.isLinkList || stats.mayMentionCookies
-                    && TextSignals.isConsentNotice(SimpleCharacters.count(normalized) < 200 ? normalized : sample.quickLowercased(), words: words) {
+                    && TextSignals.isConsentNotice(SimpleCharacters.count(normalized) < 200 ? normalized : m.sample(of: text).quickLowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
             kind = .good
@@ -88,95 +65,102 @@ struct TextUnit {
         }
     }
 
-    /// Letter, case, word, sentence and stopword counts in one pass over UTF-8 bytes;
-    /// ASCII is classified without Unicode property look-ups.
-    struct Stats {
-        var letters = 0, upper = 0, lower = 0, cjk = 0, sentenceBreaks = 0, tokens = 0, stops = 0
-        /// Words as `WordCount` counts them.
-        var words = WordCount.Counter()
-        /// Scalars, and the separators of a menu flattened into one line ("|", "·", "•").
-        var scalars = 0, separators = 0
-        /// Every scalar is simple (see `SimpleCharacters`).
-        var simple = true
-        /// The text lower-cased may hold "cookie": it does in some ASCII case, or it has U+0130
-        /// or U+212A, the only other scalars that lower-case to ASCII. False rules a notice out.
-        var mayMentionCookies = false
-        /// Letters of "cookie" matched so far, ignoring ASCII case.
-        private var cookieMatched = 0
-        /// Where the word being read started (a run of letters and apostrophes), or -1.
-        private var tokenStart = -1
-        private var tokenIsASCII = true
+    /// The measures of a unit's text that its kind is decided from. Simple text (each
+    /// Character one scalar, the usual case) is measured on its UTF-8 bytes; other text
+    /// by Characters where Characters matter.
+    struct Measure {
+        var stats = Stats()
+        var normalized = ""
+        /// `normalized` is simple (see `SimpleCharacters`), so phrases can be compared with it byte for byte.
+        var normalizedIsSimple = false
+        var words = 0
+        var endsSentence = false
+        var sentences = 0
+        var isListItem = false
+        /// The sample's length in bytes when it is the text's start; nil when it is a String of its own.
+        private var sampleEnd: Int?
+        private var sampleString: String?
 
-        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var i = 0
-            let n = bytes.count
-            // The two scalars before the current one, for ". T" sentence breaks.
-            var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
-            while i < n {
-                let (value, length) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : WordCount.decode(bytes, at: i)
-                var isLetter = false, isUpper = false, isIdeographic = false
-                if value < 0x80 {
-                    if value >= 0x61 && value <= 0x7A { isLetter = true; lower += 1 }
-                    else if value >= 0x41 && value <= 0x5A { isLetter = true; isUpper = true; upper += 1 }
-                } else if !WordCount.isGeneralPunctuation(value), let scalar = Unicode.Scalar(value) {
-                    if WordCount.isIdeographic(scalar) { isLetter = true; isIdeographic = true; cjk += 1 }
-                    else if scalar.properties.isAlphabetic {
-                        isLetter = true
-                        if scalar.properties.isUppercase { isUpper = true; upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
-                    }
-                }
-                if isLetter { letters += 1 }
-                if value < 0x80 { words.add(ascii: UInt8(value)) } else { words.add(value, ideographic: isIdeographic, alphabetic: isLetter && !isIdeographic) }
-                scalars += 1
-                if value == 0x7C || value == 0xB7 || value == 0x2022 { separators += 1 }
-                if simple && !SimpleCharacters.isSimple(value) { simple = false }
-                if !mayMentionCookies { readCookie(value) }
-                if isLetter || value == 0x27 || value == 0x2019 {
-                    if tokens < 400 {
-                        if tokenStart < 0 { tokenStart = i }
-                        if value >= 0x80 { tokenIsASCII = false }
-                    }
-                } else {
-                    endToken(bytes, at: i)
-                }
-                let opensSentence = isUpper || value == 0x22 || value == 0x201C || value == 0x201E || value == 0xAB || value == 0x2018
-                if opensSentence, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
-                    sentenceBreaks += 1
-                }
-                if value == 0x3002 || value == 0xFF01 || value == 0xFF1F { sentenceBreaks += 1 }
-                beforePrevious = previous
-                previous = value
-                i += length
-            }
-            endToken(bytes, at: n)
+        init(_ text: String) {
+            var copy = text
+            copy.withUTF8 { measure(text, $0) }
         }
 
-        /// Menus flattened into one line: "Home | World | Business | Tech".
-        var isLinkList: Bool { separators >= 2 && scalars / (separators + 1) < 20 }
+        /// The sample the text is measured on: all of it, or its first `sampleBytes / 2` scalars or Characters.
+        func sample(of text: String) -> String {
+            if let sampleString { return sampleString }
+            let end = sampleEnd ?? 0
+            if end == text.utf8.count { return text }
+            var copy = text
+            return copy.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
+        }
 
-        private static let cookie = Array("cookie".utf8)
-
-        /// Follows "cookie" in any ASCII case; U+0130 and U+212A lower-case to ASCII, so they may make one.
-        private mutating func readCookie(_ value: UInt32) {
-            if value == 0x130 || value == 0x212A { mayMentionCookies = true; return }
-            let b = value < 0x80 ? UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0) : 0
-            if b == Self.cookie[cookieMatched] {
-                cookieMatched += 1
-                if cookieMatched == Self.cookie.count { mayMentionCookies = true }
+        private mutating func measure(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            let long = count > TextUnit.sampleBytes
+            let longIsSimple = long && SimpleCharacters.all(bytes)
+            if long && !longIsSimple {
+                var sample = String(text.prefix(TextUnit.sampleBytes / 2))
+                sample.withUTF8 { stats.scan($0) }
+                sampleString = sample
+                normalized = TextSignals.normalized(sample.utf8.count > 400 ? String(sample.prefix(200)) : sample)
+                normalizedIsSimple = SimpleCharacters.all(normalized)
+                measureEnding(text, bytes, simple: false)
+                words = Self.estimate(stats.words.count, sample.utf8.count, count)
+                isListItem = PlainTextExtractor.listItem(text) != nil
+                return
+            }
+            let end = long ? ScalarBytes.end(ofFirst: TextUnit.sampleBytes / 2, in: bytes) : count
+            sampleEnd = end
+            let sample = UnsafeBufferPointer(rebasing: bytes[..<end])
+            stats.scan(sample)
+            let simple = long || stats.simple
+            if end > 400 && !simple {
+                normalized = TextSignals.normalized(String(text.prefix(200)))
+                normalizedIsSimple = SimpleCharacters.all(normalized)
             } else {
-                cookieMatched = b == Self.cookie[0] ? 1 : 0
+                let head = end > 400 ? UnsafeBufferPointer(rebasing: sample[..<ScalarBytes.end(ofFirst: 200, in: sample)]) : sample
+                if let (fast, isSimple) = TextSignals.normalizedFast(head) {
+                    normalized = fast
+                    normalizedIsSimple = isSimple
+                } else {
+                    normalized = TextSignals.normalized(String(decoding: head, as: UTF8.self))
+                    normalizedIsSimple = SimpleCharacters.all(normalized)
+                }
             }
+            measureEnding(text, bytes, simple: simple)
+            words = long ? Self.estimate(stats.words.count, end, count) : stats.words.count
+            isListItem = simple ? PlainTextExtractor.isListItem(simple: bytes) : PlainTextExtractor.listItem(text) != nil
         }
 
-        private mutating func endToken(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) {
-            guard tokenStart >= 0 else { return }
-            tokens += 1
-            let word = UnsafeBufferPointer(rebasing: bytes[tokenStart..<end])
-            if tokenIsASCII ? TextSignals.isStopword(ascii: word)
-                            : TextSignals.stopwords.contains(String(decoding: word, as: UTF8.self).quickLowercased()) { stops += 1 }
-            tokenStart = -1
-            tokenIsASCII = true
+        /// A long unit's words, from its sample's.
+        private static func estimate(_ sampleWords: Int, _ sampleBytes: Int, _ bytes: Int) -> Int {
+            max(sampleWords, sampleWords * (bytes / max(1, sampleBytes)))
         }
+
+        /// Whether the text ends a sentence, and its sentences with the final one.
+        private mutating func measureEnding(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, simple: Bool) {
+            if simple {
+                // The last scalar that is not a closing quote, bracket or space; never an ideographic full stop.
+                let last = ScalarBytes.last(in: bytes, within: bytes.count > 64 ? 16 : Int.max) { !TextUnit.isCloser($0) }
+                endsSentence = last.map(TextUnit.isSentenceEnd) ?? false
+                sentences = stats.sentenceBreaks + (endsSentence ? 1 : 0)
+            } else {
+                let last = text.utf8.count > 64 ? text.suffix(16).last { !"\"”’»)]' ".contains($0) } : text.last { !"\"”’»)]' ".contains($0) }
+                endsSentence = last.map { ".!?。！？…:".contains($0) } ?? false
+                sentences = stats.sentenceBreaks + (endsSentence && !(last.map { "。！？".contains($0) } ?? false) ? 1 : 0)
+            }
+        }
+    }
+
+    /// A closing quote, bracket or space: \" ” ’ » ) ] ' and space.
+    static func isCloser(_ v: UInt32) -> Bool {
+        v == 0x22 || v == 0x201D || v == 0x2019 || v == 0xBB || v == 0x29 || v == 0x5D || v == 0x27 || v == 0x20
+    }
+
+    /// . ! ? … :
+    static func isSentenceEnd(_ v: UInt32) -> Bool {
+        v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 || v == 0x3A
     }
 
     /// A table built from tab- or pipe-separated lines.

@@ -1,0 +1,139 @@
+extension TextUnit {
+    /// Letter, case, word, sentence and stopword counts in one pass over UTF-8 bytes;
+    /// ASCII is classified without Unicode property look-ups, and a run of lower-case
+    /// ASCII letters (most of any English text) is taken in one step.
+    struct Stats {
+        var letters = 0, upper = 0, lower = 0, cjk = 0, sentenceBreaks = 0, tokens = 0, stops = 0
+        /// Words as `WordCount` counts them.
+        var words = WordCount.Counter()
+        /// Scalars, and the separators of a menu flattened into one line ("|", "·", "•").
+        var scalars = 0, separators = 0
+        /// Every scalar is simple (see `SimpleCharacters`).
+        var simple = true
+        /// The text lower-cased may hold "cookie": it does in some ASCII case, or it has U+0130
+        /// or U+212A, the only other scalars that lower-case to ASCII. False rules a notice out.
+        var mayMentionCookies = false
+        /// Where the word being read started (a run of letters and apostrophes), or -1.
+        private var tokenStart = -1
+        private var tokenIsASCII = true
+
+        /// Reads one buffer (a unit's text or its sample).
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var i = 0
+            let n = bytes.count
+            // The two scalars before the current one, for ". T" sentence breaks.
+            var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
+            while i < n {
+                let b = bytes[i]
+                if b &- 0x61 < 26 {
+                    // Lower-case ASCII letters: each is a letter in a word and in a token, and none opens a sentence.
+                    var j = i + 1
+                    while j < n && bytes[j] &- 0x61 < 26 { j += 1 }
+                    let run = j - i
+                    lower += run
+                    letters += run
+                    scalars += run
+                    words.add(ascii: b)
+                    if tokens < 400 && tokenStart < 0 { tokenStart = i }
+                    beforePrevious = run >= 2 ? UInt32(bytes[j - 2]) : previous
+                    previous = UInt32(bytes[j - 1])
+                    i = j
+                    continue
+                }
+                if b < 0x80 {
+                    // Other ASCII: a capital, space, digit or punctuation.
+                    let value = UInt32(b)
+                    let isUpper = b &- 0x41 < 26
+                    words.add(ascii: b)
+                    scalars += 1
+                    if isUpper {
+                        upper += 1
+                        letters += 1
+                        if tokens < 400 && tokenStart < 0 { tokenStart = i }
+                        if previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
+                            sentenceBreaks += 1
+                        }
+                    } else if b == 0x27 {
+                        if tokens < 400 && tokenStart < 0 { tokenStart = i }
+                    } else {
+                        if tokenStart >= 0 { endToken(bytes, at: i) }
+                        if b == 0x7C { separators += 1 } else if b == 0x0A || b == 0x0D { simple = false }
+                        if b == 0x22, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
+                            sentenceBreaks += 1
+                        }
+                    }
+                    beforePrevious = previous
+                    previous = value
+                    i += 1
+                    continue
+                }
+                let (value, length) = WordCount.decode(bytes, at: i)
+                var isLetter = false, isUpper = false, isIdeographic = false
+                if !WordCount.isGeneralPunctuation(value), let scalar = Unicode.Scalar(value) {
+                    if WordCount.isIdeographic(scalar) { isLetter = true; isIdeographic = true; cjk += 1 }
+                    else if scalar.properties.isAlphabetic {
+                        isLetter = true
+                        if scalar.properties.isUppercase { isUpper = true; upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+                    }
+                }
+                words.add(value, ideographic: isIdeographic, alphabetic: isLetter && !isIdeographic)
+                if value == 0xB7 || value == 0x2022 { separators += 1 }
+                if simple && !SimpleCharacters.isSimple(value) { simple = false }
+                if isLetter { letters += 1 }
+                scalars += 1
+                if isLetter || value == 0x2019 {
+                    if tokens < 400 {
+                        if tokenStart < 0 { tokenStart = i }
+                        tokenIsASCII = false
+                    }
+                } else {
+                    endToken(bytes, at: i)
+                }
+                let opensSentence = isUpper || value == 0x22 || value == 0x201C || value == 0x201E || value == 0xAB || value == 0x2018
+                if opensSentence, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
+                    sentenceBreaks += 1
+                }
+                if value == 0x3002 || value == 0xFF01 || value == 0xFF1F { sentenceBreaks += 1 }
+                beforePrevious = previous
+                previous = value
+                i += length
+            }
+            endToken(bytes, at: n)
+            if !mayMentionCookies { mayMentionCookies = Self.mayMentionCookies(bytes) }
+        }
+
+        /// Menus flattened into one line: "Home | World | Business | Tech".
+        var isLinkList: Bool { separators >= 2 && scalars / (separators + 1) < 20 }
+
+        /// "cookie" in any ASCII case (`| 0x20` lower-cases a letter and maps nothing else onto
+        /// one; bytes of other scalars are never ASCII), or U+0130 or U+212A, which lower-case to ASCII.
+        static func mayMentionCookies(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                i += 1
+                if b | 0x20 == 0x63 {
+                    if i + 4 < n, bytes[i] | 0x20 == 0x6F, bytes[i + 1] | 0x20 == 0x6F, bytes[i + 2] | 0x20 == 0x6B,
+                       bytes[i + 3] | 0x20 == 0x69, bytes[i + 4] | 0x20 == 0x65 {
+                        return true
+                    }
+                } else if b >= 0xC4 {
+                    if b == 0xC4, i < n, bytes[i] == 0xB0 { return true }  // U+0130
+                    if b == 0xE2, i + 1 < n, bytes[i] == 0x84, bytes[i + 1] == 0xAA { return true }  // U+212A
+                }
+            }
+            return false
+        }
+
+        private mutating func endToken(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) {
+            guard tokenStart >= 0 else { return }
+            tokens += 1
+            let word = UnsafeBufferPointer(rebasing: bytes[tokenStart..<end])
+            if tokenIsASCII ? TextSignals.isStopword(ascii: word)
+                            : TextSignals.stopwords.contains(String(decoding: word, as: UTF8.self).quickLowercased()) { stops += 1 }
+            tokenStart = -1
+            tokenIsASCII = true
+        }
+    }
+}
