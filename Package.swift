@@ -16,13 +16,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2 is opened when a page is first parsed (see its shim.h), not linked: so no
+        // pkg-config (which would add -lxml2), and FolioCore gets the header path itself.
+        .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
         .target(name: "TermKit"),
         .target(name: "NCursesBackend", dependencies: ["TermKit", "CNCursesW"]),
         .target(name: "FolioCore", dependencies: [
             "CLibXML2",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .target(name: "FolioUI", dependencies: ["FolioCore", "TermKit"]),
         // The command line is parsed by plain code in Sources/folio/CLI: swift-argument-parser's
         // reflection cost 2-3 ms of every start.

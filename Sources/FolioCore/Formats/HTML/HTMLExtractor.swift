@@ -7,6 +7,7 @@ public struct HTMLExtractor: ArticleExtractor {
     public func extract(from bytes: [UInt8], fileName: String) throws(ExtractionError) -> Article {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         if !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) && TextDecoding.looksBinary(bytes) { throw .binary }
+        if case .failure(let missing) = LibXML2.loaded { throw .unreadable(missing.description) }
         guard let parsed = HTMLParser.parse(bytes, encoding: HTMLCharset.detect(bytes)) else {
             throw .unreadable("could not parse HTML")
         }

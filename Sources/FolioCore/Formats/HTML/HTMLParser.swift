@@ -15,13 +15,13 @@ enum HTMLParser {
 
     /// Parses `page`, whose character set is `encoding` (see `HTMLCharset`).
     static func parse(_ page: [UInt8], encoding: String) -> Result? {
-        guard !page.isEmpty, page.count < Int(Int32.max) else { return nil }
+        guard !page.isEmpty, page.count < Int(Int32.max), case .success(var xml) = LibXML2.loaded else { return nil }
         let utf8 = Transcoder.utf8(page, from: encoding) ?? page  // an unknown character set: read it as UTF-8
         let limited = AttributeLimiter.limit(utf8) ?? utf8
         let shielded = ControlShield.shield(limited)
         let bytes = shielded ?? limited
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
-        folio_xml_silence_errors()  // libxml2 would print encoding errors to stderr (the screen)
+        folio_xml_silence_errors(&xml)  // libxml2 would print encoding errors to stderr (the screen)
         // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it drops the whole
         // document: unclosed tags on a malformed page can nest that deep. The page is UTF-8
         // by now, whatever its own declaration says.
@@ -29,11 +29,11 @@ enum HTMLParser {
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
+                xml.readMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
             }
         }
         guard let doc else { return nil }
-        defer { xmlFreeDoc(doc) }
+        defer { xml.freeDoc(doc) }
 
         var comments: [String] = []
         var top = doc.pointee.children
@@ -41,15 +41,15 @@ enum HTMLParser {
             if node.pointee.type == XML_COMMENT_NODE, let content = node.pointee.content { comments.append(String(cString: content)) }
             top = node.pointee.next
         }
-        guard let rootPointer = xmlDocGetRootElement(doc) else { return nil }
+        guard let rootPointer = xml.rootElement(doc) else { return nil }
         let text: (String) -> String = shielded == nil ? { $0 } : ControlShield.restore
-        return Result(root: convert(rootPointer, text: text), topComments: comments.map(text))
+        return Result(root: convert(rootPointer, xml: xml, text: text), topComments: comments.map(text))
     }
 
     /// Copies a libxml2 subtree without recursion.
     /// `text` puts back what `ControlShield` stood in for.
-    private static func convert(_ rootPointer: xmlNodePtr, text: (String) -> String) -> HTMLNode {
-        let root = element(rootPointer, text: text)
+    private static func convert(_ rootPointer: xmlNodePtr, xml: folio_xml_api, text: (String) -> String) -> HTMLNode {
+        let root = element(rootPointer, xml: xml, text: text)
         var stack: [(xmlNodePtr?, HTMLNode, Int)] = [(rootPointer.pointee.children, root, 1)]
         while !stack.isEmpty {
             let (pointer, parent, depth) = stack.removeLast()
@@ -60,7 +60,7 @@ enum HTMLParser {
                 if depth >= maxDepth {
                     stack.append((node.pointee.children, parent, depth))  // flatten into parent
                 } else {
-                    let child = element(node, text: text)
+                    let child = element(node, xml: xml, text: text)
                     parent.append(child)
                     stack.append((node.pointee.children, child, depth + 1))
                 }
@@ -75,14 +75,14 @@ enum HTMLParser {
         return root
     }
 
-    private static func element(_ node: xmlNodePtr, text: (String) -> String) -> HTMLNode {
+    private static func element(_ node: xmlNodePtr, xml: folio_xml_api, text: (String) -> String) -> HTMLNode {
         let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
         var attributes: [String: String] = [:]
         var attribute = node.pointee.properties
         while let a = attribute {
-            if let n = a.pointee.name, let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+            if let n = a.pointee.name, let value = xml.nodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
                 attributes[String(cString: n).lowercased()] = text(String(cString: value))
-                folio_xml_free(value)
+                xml.free.pointee?(value)
             }
             attribute = a.pointee.next
         }
