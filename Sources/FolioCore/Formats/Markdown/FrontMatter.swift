@@ -27,43 +27,32 @@ public struct FrontMatter: Equatable, Sendable {
     /// Splits `text` into front matter and the rest, when it starts with `---`.
     public static func split(_ text: String) -> (FrontMatter?, Substring) {
         guard text.hasPrefix("---") || text.hasPrefix("\u{FEFF}---") else { return (nil, text[...]) }
-        // Lines with the index where each one starts; "\r\n" counts as one line end.
-        var lines: [(line: Substring, next: String.Index)] = []
-        var start = text.startIndex
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        while i < utf8.endIndex, lines.count <= maxLines {
-            let b = utf8[i]
-            if b == 0x0A || b == 0x0D {
-                var next = utf8.index(after: i)
-                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                lines.append((text[start..<i], next))
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
-            }
-        }
-        if i == utf8.endIndex, start < text.endIndex, lines.count <= maxLines { lines.append((text[start...], text.endIndex)) }
-        guard let first = lines.first, first.line.trimmingSpaces().trimmingScalars(in: "\u{FEFF}") == "---" else {
+        // Lines are found only as far as the closing "---": the body below it is never scanned here.
+        var lines = LineBreaks(text)
+        lines.scan(upTo: 1)
+        guard !lines.spans.isEmpty, lines.line(0).trimmingSpaces().trimmingScalars(in: "\u{FEFF}") == "---" else {
             return (nil, text[...])
         }
-        if let end = lines.indices.dropFirst().first(where: {
-            let t = lines[$0].line.trimmingSpaces()
-            return t == "---" || t == "..."
-        }) {
-            let inner = lines[1..<end].map(\.line)
-            let matter = parse(ArraySlice(inner))
-            // "---" then prose then "---" is two rules around a paragraph, not front matter.
-            if matter.values.isEmpty, inner.contains(where: { !$0.allSatisfy(\.isWhitespace) && !looksLikeYAML($0) }) { return (nil, text[...]) }
-            return (matter, text[lines[end].next...])
+        var k = 1
+        while k <= maxLines {
+            lines.scan(upTo: k + 1)
+            guard k < lines.spans.count else { break }
+            let t = lines.line(k).trimmingSpaces()
+            if t == "---" || t == "..." {
+                let inner = (1..<k).map { lines.line($0) }
+                let matter = parse(inner[...])
+                // "---" then prose then "---" is two rules around a paragraph, not front matter.
+                if matter.values.isEmpty, inner.contains(where: { !$0.allSatisfy(\.isWhitespace) && !looksLikeYAML($0) }) { return (nil, text[...]) }
+                return (matter, text[lines.index(lines.spans[k].next)...])
+            }
+            k += 1
         }
         // Never closed: the YAML-looking lines at the top are the front matter.
         var end = 1
-        while end < lines.count, looksLikeYAML(lines[end].line) { end += 1 }
-        let matter = parse(ArraySlice(lines[1..<end].map(\.line)))
+        while end < lines.spans.count, looksLikeYAML(lines.line(end)) { end += 1 }
+        let matter = parse((1..<end).map { lines.line($0) }[...])
         guard !matter.values.isEmpty else { return (nil, text[...]) }
-        return (matter, end < lines.count ? text[lines[end - 1].next...] : text[text.endIndex...])
+        return (matter, end < lines.spans.count ? text[lines.index(lines.spans[end - 1].next)...] : text[text.endIndex...])
     }
 
     /// `key: value`, `- item`, or an indented continuation line.
@@ -103,7 +92,7 @@ public struct FrontMatter: Equatable, Sendable {
                 matter.values[key, default: []].append(clean(String(trimmed.dropFirst(1))))
                 continue
             }
-            guard !indented, let colon = line.firstIndex(of: ":") else { continue }
+            guard !indented, let colon = line.firstIndex(ofASCII: 0x3A) else { continue }
             let key = line[..<colon].trimmingSpaces().quickLowercased()
             guard !key.isEmpty else { continue }
             let value = line[line.index(after: colon)...].trimmingSpaces()
@@ -157,6 +146,12 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// "[[Ana Ruiz]], [[Priya Raman]]" -> two names; anything else is one cleaned value.
     static func splitWikiLinks(_ value: String) -> [String] {
+        if FrontMatterValue.isOneValue(value) == true { return [clean(value)] }
+        return splitWikiLinksCharacters(value)
+    }
+
+    /// `splitWikiLinks` by Character, for any text.
+    static func splitWikiLinksCharacters(_ value: String) -> [String] {
         var v = value.trimmingSpaces()
         if !v.dropFirst().isEmpty, let f = v.first, f == "\"" || f == "'", v.last == f { v = String(v.dropFirst().dropLast()) }
         guard v.utf8Range(of: "]],") != nil, v.contains("]], [[") || v.contains("]],[[") else { return [clean(value)] }
@@ -165,6 +160,11 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Removes quotes and wiki-link brackets: `"[[Ana Ruiz]]"` -> `Ana Ruiz`.
     static func clean(_ value: String) -> String {
+        FrontMatterValue.clean(value) ?? cleanCharacters(value)
+    }
+
+    /// `clean` by Character, for any text.
+    static func cleanCharacters(_ value: String) -> String {
         var v = value.trimmingSpaces()
         if !v.dropFirst().isEmpty, let f = v.first, let l = v.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
             v = String(v.dropFirst().dropLast())

@@ -10,26 +10,7 @@ struct MarkdownBlocks {
     static let maxDepth = 16
 
     /// The lines of `text`, split at "\n", "\r\n" or "\r" (on bytes: fast on long text).
-    static func lines(_ text: Substring) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x0A || b == 0x0D {
-                result.append(text[start..<i])
-                var next = utf8.index(after: i)
-                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
-            }
-        }
-        result.append(text[start...])
-        return result
-    }
+    static func lines(_ text: Substring) -> [Substring] { LineBreaks.all(text) }
 
     /// Reference definitions (`[id]: https://… "Title"`) found anywhere in the text.
     static func references(in lines: [Substring]) -> [String: String] {
@@ -67,13 +48,14 @@ struct MarkdownBlocks {
 
         func flush() {
             guard !paragraph.isEmpty else { return }
-            let parsed = inlines.parse(Self.joinParagraph(paragraph))
+            let parsed = inlines.parse(bytes: Self.joinParagraphBytes(paragraph))
             if !parsed.isEmpty, !parsed.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { blocks.append(.paragraph(parsed)) }
             paragraph = []
         }
 
         while i < lines.count {
             let line = lines[i]
+            if Self.isPlainTextLine(line) { paragraph.append(line); i += 1; continue }
             let trimmed = String(Self.trim(line))
             let indent = Self.indent(of: line)
 
@@ -177,7 +159,8 @@ struct MarkdownBlocks {
         return blocks
     }
 
-    /// A paragraph's lines as one text: soft breaks become spaces; two trailing spaces
+    /// A paragraph's lines as one text (the straightforward form of `joinParagraphBytes`,
+    /// which the tests hold it to): soft breaks become spaces; two trailing spaces
     /// or a trailing backslash make a hard break ("\n").
     static func joinParagraph(_ lines: [Substring]) -> String {
         var text = ""
@@ -193,6 +176,64 @@ struct MarkdownBlocks {
             if !last { text += hardBreak ? "\n" : " " }
         }
         return text
+    }
+
+    /// `joinParagraph` as UTF-8 bytes, for the inline parser. A line whose last three
+    /// bytes (before and after trimming) are ASCII ends in Characters of one byte each
+    /// (lines hold no CR), so its hard break is read from bytes; other lines go the
+    /// Character way.
+    static func joinParagraphBytes(_ lines: [Substring]) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for (index, line) in lines.enumerated() {
+            let last = index == lines.count - 1
+            let done: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes in
+                var lo = 0, hi = bytes.count
+                while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+                while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+                let n = bytes.count
+                guard bytes[max(0, n - 3)..<n].allSatisfy({ $0 < 0x80 }), bytes[max(lo, hi - 3)..<hi].allSatisfy({ $0 < 0x80 }) else { return false }
+                var hardBreak = false
+                if !last {
+                    if n >= 1, bytes[n - 1] == 0x09 { hardBreak = true }
+                    if n >= 2, bytes[n - 1] == 0x20, bytes[n - 2] == 0x20 { hardBreak = true }
+                    if hi > lo, bytes[hi - 1] == 0x5C, !(hi - lo >= 2 && bytes[hi - 2] == 0x5C) { hi -= 1; hardBreak = true }
+                }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
+                if !last { text.append(hardBreak ? 0x0A : 0x20) }
+                return true
+            }
+            if done == true { continue }
+            var t = String(trim(line))
+            var hardBreak = false
+            if !last {
+                if line.hasSuffix("  ") || line.hasSuffix("\t") { hardBreak = true }
+                if t.hasSuffix("\\"), !t.hasSuffix("\\\\") { t.removeLast(); hardBreak = true }
+            }
+            text.append(contentsOf: t.utf8)
+            if !last { text.append(hardBreak ? 0x0A : 0x20) }
+        }
+        return text
+    }
+
+    /// A line that can only be paragraph text: indented less than four columns, starting
+    /// with an ASCII letter or a non-ASCII character (no block marker is either), and
+    /// without a "|" that could make it a table row.
+    static func isPlainTextLine(_ line: Substring) -> Bool {
+        let found: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            var columns = 0
+            let n = bytes.count
+            while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 {
+                columns += bytes[i] == 0x09 ? 4 - columns % 4 : 1
+                i += 1
+            }
+            guard i < n, columns < 4 else { return false }
+            let first = bytes[i]
+            guard first >= 0x80 || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return false }
+            return !bytes.contains(0x7C)
+        }
+        return found ?? false
     }
 
     private func parseList(_ lines: [Substring], from start: Int, depth: Int) -> (Block, Int) {

@@ -13,8 +13,11 @@ struct MarkdownInlines {
     /// Deeper nesting of emphasis, links and HTML is read as plain text.
     static let maxDepth = 12
 
-    func parse(_ text: String) -> [Inline] {
-        var parser = Parser(bytes: Array(text.utf8), links: links, references: references)
+    func parse(_ text: String) -> [Inline] { parse(bytes: Array(text.utf8)) }
+
+    /// Runs from UTF-8 text.
+    func parse(bytes: [UInt8]) -> [Inline] {
+        var parser = Parser(bytes: bytes, links: links, references: references)
         var out: [Inline] = []
         parser.parse(0, parser.bytes.count, style: [], link: nil, depth: 0, into: &out)
         return Self.merge(out)
@@ -59,23 +62,27 @@ private struct Parser {
         self.references = references
         var brackets: [Int: Int] = [:], parens: [Int: Int] = [:], runs: [Int: [Int]] = [:]
         var openBrackets: [Int] = [], openParens: [Int] = []
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            switch bytes[i] {
-            case 0x5C: i += 1  // backslash escapes the next byte
-            case 0x5B: openBrackets.append(i)
-            case 0x5D: if let open = openBrackets.popLast() { brackets[open] = i }
-            case 0x28: openParens.append(i)
-            case 0x29: if let open = openParens.popLast() { parens[open] = i }
-            case 0x60:
-                var j = i
-                while j < n && bytes[j] == 0x60 { j += 1 }
-                runs[j - i, default: []].append(i)
-                i = j - 1
-            default: break
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                // Only "\\", "[", "]", "(", ")" and "`" matter here: all others are skipped at once.
+                guard b == 0x5C || b == 0x5B || b == 0x5D || b == 0x28 || b == 0x29 || b == 0x60 else { i += 1; continue }
+                switch b {
+                case 0x5C: i += 1  // backslash escapes the next byte
+                case 0x5B: openBrackets.append(i)
+                case 0x5D: if let open = openBrackets.popLast() { brackets[open] = i }
+                case 0x28: openParens.append(i)
+                case 0x29: if let open = openParens.popLast() { parens[open] = i }
+                default:  // "`"
+                    var j = i
+                    while j < n && bytes[j] == 0x60 { j += 1 }
+                    runs[j - i, default: []].append(i)
+                    i = j - 1
+                }
+                i += 1
             }
-            i += 1
         }
         closeBracket = brackets
         closeParen = parens
@@ -179,12 +186,26 @@ private struct Parser {
                 i += n
                 continue
             default:
-                break
+                // A run of bytes that start nothing: copied at once.
+                var j = i + 1
+                while j < hi, !Self.opensSomething(bytes[j]) { j += 1 }
+                text.append(contentsOf: bytes[i..<j])
+                i = j
+                continue
             }
             text.append(c)
             i += 1
         }
         flush()
+    }
+
+    /// The bytes the switch above handles: `\`, `` ` ``, `!`, `[`, `<`, `*`, `_`, `~`.
+    @inline(__always)
+    static func opensSomething(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x5C, 0x60, 0x21, 0x5B, 0x3C, 0x2A, 0x5F, 0x7E: return true
+        default: return false
+        }
     }
 
     /// The start of the backtick run of `length` that closes a code span, before `limit`.
