@@ -22,3 +22,22 @@ struct PlainTextFastPathTests {
         #expect(PlainTextExtractor.splitSite("A headline here | Site") ?? ("", "") == ("A headline here", "Site"))
     }
 }
+
+/// Lines ruled out as source markers on their bytes are the lines `markedSource` finds nothing in.
+struct PlainTextMarkerTests {
+    @Test func plainASCIILinesHoldNoSource() {
+        var random = PlainTextRandom(seed: 41)
+        let seeds = ["Source: Harbour Daily", "  | SOURCE : x", "Via Example", "This post Appeared First on x.example.", "via:",
+                     "Originally published at Foo", "publisher: Bar Media", "Site:", "source", "-- Quelle: Y", "REPRINTED FROM z"]
+        var plain = 0
+        for round in 0..<6000 {
+            let text = (round % 3 == 0 ? seeds[round % seeds.count] : "") + random.text(maxPieces: 6)
+            guard Attribution.isPlainASCIILine(text) else { continue }
+            plain += 1
+            #expect(Attribution.markedSourceReadingAll(text) == nil, "\(text)")
+            #expect(text.lowercased().utf8.allSatisfy { $0 < 0x80 })
+        }
+        #expect(plain > 1000)
+        for seed in seeds where Attribution.markedSourceReadingAll(seed) != nil { #expect(!Attribution.isPlainASCIILine(seed), "\(seed)") }
+    }
+}

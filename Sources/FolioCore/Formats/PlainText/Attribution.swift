@@ -34,6 +34,11 @@ enum Attribution {
 
     /// "This post appeared first on harbourdaily.example." -> "harbourdaily.example".
     static func markedSource(_ text: String) -> String? {
+        isPlainASCIILine(text) ? nil : markedSourceReadingAll(text)
+    }
+
+    /// `markedSource` by lower-casing the line and looking for each marker and label.
+    static func markedSourceReadingAll(_ text: String) -> String? {
         let lower = text.quickLowercased()
         for marker in markerIndex.present(in: lower).map({ markers[$0] }) {
             guard let range = lower.utf8Range(of: marker) else { continue }
@@ -50,6 +55,27 @@ enum Attribution {
     }
 
     private static let markerIndex = PhraseIndex(markers)
+    /// The markers that are ASCII: the only ones an ASCII line lower-cased can hold.
+    private static let asciiMarkerIndex = FoldedPhraseIndex(markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+
+    /// An ASCII line in which `markedSource` finds nothing: it holds no marker in any case,
+    /// and its normalized form (trimmed as `TextSignals.normalized` trims ASCII) starts with
+    /// no label. Decided on its bytes, without lower-casing it.
+    static func isPlainASCIILine(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            for b in bytes where b >= 0x80 { return false }
+            if asciiMarkerIndex.anyPresent(inASCII: bytes) { return false }
+            var lo = 0, hi = bytes.count
+            while lo < hi, bytes[lo] <= 0x20 || [0x7C, 0x3E, 0x2D, 0x3A, 0x2A, 0x23].contains(bytes[lo]) { lo += 1 }
+            while hi > lo, bytes[hi - 1] <= 0x20 || [0x7C, 0x3C, 0x2D, 0x3A, 0x2A, 0x2E].contains(bytes[hi - 1]) { hi -= 1 }
+            return !labelBytes.contains { label in
+                label.count <= hi - lo && label.indices.allSatisfy { FoldedPhraseIndex.fold(bytes[lo + $0]) == label[$0] }
+            }
+        }
+    }
+
+    private static let labelBytes = labels.map { Array($0.utf8) }
     private static let labelFirstBytes = Set(labels.compactMap(\.utf8.first))
 
     /// False when the line's normalized form cannot start with a label: its first

@@ -35,7 +35,8 @@ enum BodyFinder {
         unit.kind != .chrome && unit.kind != .end && unit.endsSentence && !unit.text.hasSuffix("?") && unit.words <= 35 && unit.sentences <= 2
     }
 
-    static func find(_ units: [TextUnit]) -> Found {
+    static func find(_ units: [TextUnit], bylines: BylineMemo? = nil) -> Found {
+        let bylines = bylines ?? BylineMemo(units)
         var best = (score: -Double.infinity, start: 0, end: -1)
         var current = 0.0
         var currentStart = 0
@@ -50,13 +51,13 @@ enum BodyFinder {
             let kept = units.indices.filter { units[$0].kind != .chrome && units[$0].kind != .end }
             return Found(start: kept.first ?? 0, end: kept.last ?? units.count - 1)
         }
-        var start = skipHeader(units, from: best.start, to: best.end)
+        var start = skipHeader(units, from: best.start, to: best.end, bylines: bylines)
         var dek: Int?
         // A standfirst in the same block as the title, above a body whose paragraphs are
         // separated by blank lines, belongs to the header even when it ends with a period.
         if start > 0, start < best.end, units[start].group == units[start - 1].group, units[start + 1].group != units[start].group,
            units[start].sentences <= 2, units[start].words <= 60, blankSeparated(units, start + 1, best.end),
-           HeaderParts.isTitleLike(units[start - 1]), units[start - 1].kind != .chrome, !HeaderParts.isMeta(units[start - 1]) {
+           HeaderParts.isTitleLike(units[start - 1]), units[start - 1].kind != .chrome, !HeaderParts.isMeta(units, start - 1, bylines: bylines) {
             dek = start
             start += 1
         }
@@ -66,11 +67,12 @@ enum BodyFinder {
 
     /// Moves the start past header lines that the best run took in: chrome, labels,
     /// bylines, date lines, and a title or standfirst above them.
-    static func skipHeader(_ units: [TextUnit], from start: Int, to end: Int) -> Int {
+    static func skipHeader(_ units: [TextUnit], from start: Int, to end: Int, bylines: BylineMemo? = nil) -> Int {
+        let bylines = bylines ?? BylineMemo(units)
         var metaCache: [Int: Bool] = [:]  // parsing a byline is not free, and units are asked about more than once
         func isMeta(_ i: Int) -> Bool {
             if let known = metaCache[i] { return known }
-            let meta = HeaderParts.isMeta(units[i])
+            let meta = HeaderParts.isMeta(units, i, bylines: bylines)
             metaCache[i] = meta
             return meta
         }

@@ -15,7 +15,9 @@ struct HeaderParts {
     /// Reads the header from the units above `start`. `navigation` holds the
     /// normalized text of the page's menu items, so that a section label
     /// repeating one ("Climate") is not taken for a title.
-    mutating func read(_ units: [TextUnit], before start: Int, navigation: Set<String> = [], candidates limit: Int = 2) {
+    mutating func read(_ units: [TextUnit], before start: Int, navigation: Set<String> = [], candidates limit: Int = 2,
+                       bylines: BylineMemo? = nil) {
+        let bylines = bylines ?? BylineMemo(units)
         var candidates: [Int] = []
         var j = start - 1
         while j >= 0, start - j <= 16 {
@@ -25,7 +27,7 @@ struct HeaderParts {
             if unit.kind == .chrome {
                 if candidates.isEmpty { continue } else { break }
             }
-            if readMeta(unit) { continue }
+            if readMeta(unit, byline: bylines.byline(j + 1)) { continue }
             if !candidates.isEmpty, Self.isLabel(unit, navigation: navigation) { break }
             // A paragraph of several sentences is body text, not a header.
             if unit.sentences >= 3 || unit.words > 70 { break }
@@ -49,8 +51,11 @@ struct HeaderParts {
     }
 
     /// Takes what a byline, date line, URL or reading-time line holds; true when the unit was one.
-    mutating func readMeta(_ unit: TextUnit) -> Bool {
-        if let found = Byline.parse(unit.text) {
+    mutating func readMeta(_ unit: TextUnit) -> Bool { readMeta(unit, byline: Byline.parse(unit.text)) }
+
+    /// `readMeta`, given what `Byline.parse` makes of the unit's text.
+    mutating func readMeta(_ unit: TextUnit, byline: Byline.Parts?) -> Bool {
+        if let found = byline {
             if author == nil { author = found.author }
             if date == nil { date = found.date }
             return true
@@ -76,6 +81,12 @@ struct HeaderParts {
     static func isMeta(_ unit: TextUnit) -> Bool {
         var scratch = HeaderParts()
         return scratch.readMeta(unit)
+    }
+
+    /// `isMeta(units[i])`, the byline read through `bylines`.
+    static func isMeta(_ units: [TextUnit], _ i: Int, bylines: BylineMemo) -> Bool {
+        var scratch = HeaderParts()
+        return scratch.readMeta(units[i], byline: bylines.byline(i))
     }
 
     static func isTitleLike(_ unit: TextUnit) -> Bool {

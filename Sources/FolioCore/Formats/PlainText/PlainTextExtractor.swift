@@ -40,9 +40,10 @@ public struct PlainTextExtractor: ArticleExtractor {
         var headerEnd: Int
         if units.contains(where: { $0.kind == .chrome || $0.kind == .end }) {
             BodyFinder.markTeasers(&units)
-            let found = BodyFinder.find(units)
+            let bylines = BylineMemo(units)
+            let found = BodyFinder.find(units, bylines: bylines)
             let navigation = Set(units[..<found.start].filter { $0.words <= 3 }.map(\.normalized))
-            header.read(units, before: found.dek ?? found.start, navigation: navigation, candidates: found.dek == nil ? 2 : 1)
+            header.read(units, before: found.dek ?? found.start, navigation: navigation, candidates: found.dek == nil ? 2 : 1, bylines: bylines)
             if let dek = found.dek { header.subtitle = units[dek].text }
             bodyRange = found.start <= found.end ? found.start...found.end : nil
             body = bodyRange.map { Self.blocks(units, $0) } ?? []

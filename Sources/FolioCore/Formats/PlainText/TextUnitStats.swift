@@ -111,6 +111,13 @@ extension TextUnit {
             let n = bytes.count
             var i = 0
             while i < n {
+                // Eight bytes at a time past those with neither a "c" in either case nor a byte past ASCII.
+                if i + 8 <= n, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let c = (word | 0x2020_2020_2020_2020) ^ 0x6363_6363_6363_6363
+                    let hasC = (c &- 0x0101_0101_0101_0101) & ~c & 0x8080_8080_8080_8080
+                    if hasC | (word & 0x8080_8080_8080_8080) == 0 { i += 8; continue }
+                }
                 let b = bytes[i]
                 i += 1
                 if b | 0x20 == 0x63 {

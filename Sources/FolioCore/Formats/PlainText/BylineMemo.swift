@@ -1,0 +1,16 @@
+/// Byline readings of a page's units, by index, so that a line looked at both while
+/// finding the body and while reading the header is parsed once (parsing is not free).
+final class BylineMemo {
+    private let units: [TextUnit]
+    private var parsed: [Int: Byline.Parts?] = [:]
+
+    init(_ units: [TextUnit]) { self.units = units }
+
+    /// `Byline.parse(units[i].text)`.
+    func byline(_ i: Int) -> Byline.Parts? {
+        if let known = parsed[i] { return known }
+        let parts = Byline.parse(units[i].text)
+        parsed[i] = .some(parts)
+        return parts
+    }
+}
