@@ -100,7 +100,8 @@ enum CommandSupport {
         }
         let store = openStoreForReading(options)
         let index = openIndex(options)
-        let library = Library.load(folder, index: index, search: SearchIndex(store: index))
+        // No text search here: the text of changed files is only forgotten, for `folio search` or the reader to index.
+        let library = Library.load(folder, index: index, search: SearchIndex(store: index), upkeep: .forget)
         let states: [ArticleIdentity: ArticleState]
         do { states = try store.states() } catch { throw UserError("cannot read state: \(error)") }
         let articles = library.articles

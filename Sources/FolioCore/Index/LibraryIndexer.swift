@@ -18,11 +18,24 @@ public enum LibraryIndexer {
         public var finished = false
     }
 
+    /// What a refresh does with the full-text index (see `SearchBacklog`).
+    public enum SearchUpkeep: Sendable {
+        /// Index the text of every file read, and first read again any indexed
+        /// file whose text is missing.
+        case fill
+        /// Only forget the text of files that changed or went: for commands that
+        /// do not search, so they do not pay for indexing text.
+        case forget
+    }
+
     /// Refreshes `known` (what the index holds for `root`) against the folder.
     /// Saves each batch to `index` when given, then hands it to `report`.
     public static func refresh(root: String, known: [IndexedFile], index: IndexStore?, indexRoot: String,
-                               search: SearchIndex? = nil,
+                               search: SearchIndex? = nil, upkeep: SearchUpkeep = .fill,
                                firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
+        // Text owed since a refresh that only forgot it: those files are read again.
+        let behind = upkeep == .fill ? (try? search?.behind(root: indexRoot)) ?? nil : nil
+        let withoutText = behind == nil ? [] : (try? search?.pathsWithoutText(root: indexRoot)) ?? []
         let scan = LibraryScanner.scan(root)
         // Positions, not copies: at 100,000 files a copy of each entry costs tens of MB.
         var lookup = KnownFiles(known)
@@ -33,7 +46,7 @@ public enum LibraryIndexer {
             for entry in scan.entries {
                 if let old = lookup.position(of: entry.path) {
                     met[old] = true
-                    if known[old].matches(entry) { continue }
+                    if known[old].matches(entry) && (withoutText.isEmpty || !withoutText.contains(entry.path)) { continue }
                 }
                 stale.append(entry)
             }
@@ -48,31 +61,45 @@ public enum LibraryIndexer {
         }
 
         var batch = Batch(removed: removed, skipped: scan.skipped, done: 0, total: stale.count)
+        var forgetting = false
+        var filled = true
+        if upkeep == .forget, let search, !stale.isEmpty || !removed.isEmpty, (try? search.putBehind(root: indexRoot)) != nil {
+            // Noted before anything is forgotten (a folio stopped midway leaves the note); a
+            // root without any text yet has nothing to forget, only files to read later.
+            forgetting = (try? search.hasText(root: indexRoot)) ?? true
+        }
         var start = 0
         var size = firstBatch
         // Each batch is read while the one before it is saved: saving is serial
         // (one database writer), so without this the cores sit idle meanwhile.
-        var reading = PendingRead(Array(stale[0..<min(stale.count, size)]))
+        let withText = upkeep == .fill && search != nil
+        var reading = PendingRead(Array(stale[0..<min(stale.count, size)]), text: withText)
         repeat {
             let results = reading.results()
             let count = results.count
             let next = start + count
             if next < stale.count {
                 size = min(batchSize, size * 2)  // small first batches show the list soon; larger ones keep merging cheap
-                reading = PendingRead(Array(stale[next..<min(stale.count, next + size)]))
+                reading = PendingRead(Array(stale[next..<min(stale.count, next + size)]), text: withText)
             }
             batch.upserted = results.map(\.0)
             batch.done = next
             batch.finished = batch.done >= stale.count
             try? index?.update(root: indexRoot, upserted: batch.upserted, removed: batch.removed)
-            // Articles that no longer read are dropped from the full-text index too.
-            let unreadable = batch.upserted.filter { if case .problem = $0.outcome { return true }; return false }.map(\.path)
-            try? search?.update(root: indexRoot, documents: results.compactMap(\.1), removed: batch.removed + unreadable)
+            switch upkeep {
+            case .fill:
+                // Articles that no longer read are dropped from the full-text index too.
+                let unreadable = batch.upserted.filter { if case .problem = $0.outcome { return true }; return false }.map(\.path)
+                do { try search?.update(root: indexRoot, documents: results.compactMap(\.1), removed: batch.removed + unreadable) } catch { filled = false }
+            case .forget:
+                if forgetting { try? search?.update(root: indexRoot, documents: [], removed: batch.removed + batch.upserted.map(\.path)) }
+            }
             report(batch)
             batch.removed = []
             batch.skipped = []
             start = next
         } while start < stale.count
+        if let behind, filled { try? search?.caughtUp(root: indexRoot, seen: behind) }
     }
 
     /// Files being read on other threads; `results()` waits for them.
@@ -80,9 +107,9 @@ public enum LibraryIndexer {
         private var read: [(IndexedFile, SearchDocument?)] = []
         private let done = DispatchGroup()
 
-        init(_ entries: [LibraryScanner.Entry]) {
+        init(_ entries: [LibraryScanner.Entry], text: Bool) {
             DispatchQueue.global().async(group: done) { [self] in
-                read = LibraryIndexer.read(entries)
+                read = LibraryIndexer.read(entries, text: text)
             }
         }
 
@@ -94,19 +121,19 @@ public enum LibraryIndexer {
         }
     }
 
-    /// Reads files in parallel: what the list needs, and the text for search.
-    static func read(_ entries: [LibraryScanner.Entry]) -> [(IndexedFile, SearchDocument?)] {
+    /// Reads files in parallel: what the list needs, and (with `text`) the text for search.
+    static func read(_ entries: [LibraryScanner.Entry], text: Bool = true) -> [(IndexedFile, SearchDocument?)] {
         var results = [(IndexedFile, SearchDocument?)?](repeating: nil, count: entries.count)
         results.withUnsafeMutableBufferPointer { slots in
             let base = slots.baseAddress!
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                base[i] = read(entries[i])
+                base[i] = read(entries[i], text: text)
             }
         }
         return results.map { $0! }
     }
 
-    static func read(_ entry: LibraryScanner.Entry) -> (IndexedFile, SearchDocument?) {
+    static func read(_ entry: LibraryScanner.Entry, text: Bool = true) -> (IndexedFile, SearchDocument?) {
         let result: Result<(ArticleLoader.Loaded, words: Int), ArticleLoader.Failure>
         if entry.size > ArticleLoader.largeFile {
             // A very large file is listed from its start.
@@ -120,7 +147,7 @@ public enum LibraryIndexer {
         case .failure(let failure):
             outcome = .problem(failure.reason)
         case .success(let (loaded, words)):
-            document = SearchDocument(path: entry.path, article: loaded.article)
+            if text { document = SearchDocument(path: entry.path, article: loaded.article) }
             let a = loaded.article
             outcome = .article(ArticleSummary(path: entry.path, absolutePath: entry.absolutePath, identity: loaded.identity,
                                               title: a.title, source: a.source, author: a.author, date: a.date,

@@ -24,14 +24,16 @@ public struct Library: Sendable {
     }
 
     /// Reads the library through its index: unchanged files come from the
-    /// index, new and changed ones are read, the index is brought up to date.
-    public static func load(_ root: String, index: IndexStore?, search: SearchIndex? = nil) -> Library {
+    /// index, new and changed ones are read, the index is brought up to date
+    /// (and the full-text index as `upkeep` says).
+    public static func load(_ root: String, index: IndexStore?, search: SearchIndex? = nil,
+                            upkeep: LibraryIndexer.SearchUpkeep = .fill) -> Library {
         let key = indexKey(root)
         let known = (try? index?.files(under: key)) ?? []
         var removed = Set<String>()
         var upserted: [IndexedFile] = []
         var skipped: [LibraryScanner.Skipped] = []
-        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, firstBatch: 4096, batchSize: 4096) { batch in
+        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, upkeep: upkeep, firstBatch: 4096, batchSize: 4096) { batch in
             removed.formUnion(batch.removed)
             upserted += batch.upserted
             skipped += batch.skipped

@@ -76,7 +76,7 @@ public final class SearchIndex: @unchecked Sendable {
     static let openMark: Character = "\u{02}"
     static let closeMark: Character = "\u{03}"
 
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     public init(store: IndexStore) {
         queue = store.queue
