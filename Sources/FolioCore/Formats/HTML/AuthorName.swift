@@ -11,29 +11,29 @@ enum AuthorName {
     static func clean(_ name: String) -> String {
         var text = TextCleanup.collapseWhitespace(name)
         // "By Ann Lee", "Analysis by Ann Lee".
-        if let by = text.lowercased().range(of: "by "), text.distance(from: text.startIndex, to: by.lowerBound) <= 12,
+        if let by = SimpleTextSearch.first("by ", in: text.quickLowercased()), text.distance(from: text.startIndex, to: by.lowerBound) <= 12,
            by.lowerBound == text.startIndex || text[text.index(before: by.lowerBound)] == " " {
             text = String(text[by.upperBound...])
         }
-        let lower = text.lowercased()
+        let lower = text.quickLowercased()
         // Cut at whichever stop comes first.
-        if let stop = stops.compactMap({ lower.range(of: $0)?.lowerBound }).min() {
+        if let stop = stops.compactMap({ SimpleTextSearch.first($0, in: lower)?.lowerBound }).min() {
             text = String(text[..<stop])
         }
         // A word starting with a digit begins a date or a time, and so does a month before one.
         var words = text.split(separator: " ")
         if let digit = words.firstIndex(where: { $0.first?.isNumber == true }), digit > 0 {
             var end = digit
-            if end > 1, months.contains(where: { words[end - 1].lowercased().hasPrefix($0) }) { end -= 1 }
+            if end > 1, months.contains(where: { words[end - 1].quickLowercased().hasPrefix($0) }) { end -= 1 }
             words = Array(words[..<end])
             text = words.joined(separator: " ")
         }
         // "Name, Role" (but not "Name, Name").
-        if let comma = text.range(of: ", ", options: .backwards),
-           roles.contains(where: { text[comma.upperBound...].lowercased().contains($0) }) {
+        if let comma = SimpleTextSearch.last(", ", in: text),
+           roles.contains(where: { text[comma.upperBound...].quickLowercased().contains($0) }) {
             text = String(text[..<comma.lowerBound])
         }
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—"))
+        let trimmed = text.trimmingScalars(in: " ,;:-–—")
         return trimmed.isEmpty ? TextCleanup.collapseWhitespace(name) : trimmed
     }
 }

@@ -11,7 +11,7 @@ enum HTMLCharset {
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         let counts = utf8Counts(bytes)
         if counts.invalid == 0 && counts.multiByte > 0 { return "UTF-8" }
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).quickLowercased()
         let declared = declaredCharset(head)
         if declared == nil || ["utf-8", "utf8", "unicode", "utf-16", "utf-16le", "utf-16be"].contains(declared!) {
             // Text in a single-byte encoding has high bytes that are not UTF-8 and few or no

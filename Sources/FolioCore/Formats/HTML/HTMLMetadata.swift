@@ -17,8 +17,8 @@ struct HTMLMetadata {
         func first(_ tag: ElementTag) -> HTMLNode? { page.tags.firstIndex(of: tag).map { page.nodes[$0] } }
         var meta: [String: String] = [:]
         for (i, node) in page.nodes.enumerated() where page.tags[i] == .meta {
-            guard let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased(),
-                  let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty,
+            guard let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.quickLowercased(),
+                  let content = node.attribute("content")?.trimmingSpacesAndNewlines(), !content.isEmpty,
                   meta[key] == nil else { continue }
             meta[key] = content
         }
@@ -33,7 +33,7 @@ struct HTMLMetadata {
         date = dateText.flatMap(DateParser.find(in:))
         url = meta["og:url"] ?? Self.canonical(page) ?? ld?.url ?? Self.savedFrom(topComments + Self.comments(root))
         source = ld?.publisher ?? meta["og:site_name"] ?? meta["application-name"] ?? split?.site ?? url.flatMap(SourceName.fromURL)
-        tags = (meta["keywords"] ?? meta["news_keywords"]).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        tags = (meta["keywords"] ?? meta["news_keywords"]).map { $0.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty } } ?? []
 
         title = title.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }
         subtitle = subtitle.map { TextCleanup.collapseWhitespace(HTMLEntities.decode($0)) }
@@ -42,7 +42,7 @@ struct HTMLMetadata {
     }
 
     static func canonical(_ page: PageIndex) -> String? {
-        page.nodes.indices.first { page.tags[$0] == .link && (page.nodes[$0].attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical") }
+        page.nodes.indices.first { page.tags[$0] == .link && (page.nodes[$0].attribute("rel") ?? "").quickLowercased().split(separator: " ").contains("canonical") }
             .flatMap { page.nodes[$0].attribute("href") }.flatMap { $0.hasPrefix("http") ? $0 : nil }
     }
 
@@ -61,9 +61,9 @@ struct HTMLMetadata {
             }
             if comment.contains("SingleFile") || comment.contains("Page saved with") {
                 for line in comment.split(separator: "\n") {
-                    let t = line.trimmingCharacters(in: .whitespaces)
-                    if t.lowercased().hasPrefix("url:") {
-                        let url = t.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                    let t = line.trimmingSpaces()
+                    if t.quickLowercased().hasPrefix("url:") {
+                        let url = t.dropFirst(4).trimmingSpaces()
                         if url.hasPrefix("http") { return url }
                     }
                 }
@@ -73,7 +73,7 @@ struct HTMLMetadata {
     }
 
     static func stripBy(_ text: String) -> String {
-        text.lowercased().hasPrefix("by ") ? String(text.dropFirst(3)) : text
+        text.quickLowercased().hasPrefix("by ") ? String(text.dropFirst(3)) : text
     }
 
     /// An element marked as the byline (rel=author, class or itemprop "author"/"byline").

@@ -30,7 +30,7 @@ final class HTMLNode {
     lazy var textFigures: (length: Int, commas: Int) = TextFigures.measure(text)
 
     /// Class and id, lower-cased, for hints like "article-body" or "share-bar".
-    lazy var classAndID: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+    lazy var classAndID: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).quickLowercased()
 
     var elementChildren: [HTMLNode] { children.filter { $0.kind == .element } }
 

@@ -83,7 +83,7 @@ struct HTMLRenderer {
             builder.flush()
             let text = node.textContent
             let trimmed = text.hasPrefix("\n") ? String(text.dropFirst()) : text
-            if !trimmed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if !trimmed.trimmingSpacesAndNewlines().isEmpty {
                 builder.blocks.append(.code(trimmed.replacingOccurrences(of: "\r\n", with: "\n").trimmingTrailingNewlines))
             }
         case "blockquote":

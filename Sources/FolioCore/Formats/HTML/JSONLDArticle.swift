@@ -17,7 +17,7 @@ struct JSONLDArticle {
     ]
 
     init?(page: PageIndex) {
-        let scripts = page.nodes.indices.filter { page.tags[$0] == .script && (page.nodes[$0].attribute("type") ?? "").lowercased().contains("ld+json") }
+        let scripts = page.nodes.indices.filter { page.tags[$0] == .script && (page.nodes[$0].attribute("type") ?? "").quickLowercased().contains("ld+json") }
             .map { page.nodes[$0] }
         var best: [String: Any]?
         for script in scripts {
@@ -49,13 +49,13 @@ struct JSONLDArticle {
     }
 
     private static func types(_ object: [String: Any]) -> [String] {
-        if let t = object["@type"] as? String { return [t.lowercased()] }
-        if let ts = object["@type"] as? [Any] { return ts.compactMap { ($0 as? String)?.lowercased() } }
+        if let t = object["@type"] as? String { return [t.quickLowercased()] }
+        if let ts = object["@type"] as? [Any] { return ts.compactMap { ($0 as? String)?.quickLowercased() } }
         return []
     }
 
     private static func string(_ value: Any?) -> String? {
-        if let s = value as? String { let t = s.trimmingCharacters(in: .whitespacesAndNewlines); return t.isEmpty ? nil : t }
+        if let s = value as? String { let t = s.trimmingSpacesAndNewlines(); return t.isEmpty ? nil : t }
         if let a = value as? [Any] { return a.lazy.compactMap { string($0) }.first }
         return nil
     }

@@ -12,7 +12,8 @@ enum LeadTrimmer {
         for index in body.indices.prefix(2).reversed() {
             guard case .paragraph(let text) = body[index] else { continue }
             let plain = text.plainText
-            if let author, plain.count < 120, plain.contains(author) { body.remove(at: index) }
+            // Fewer than 120 Characters, counted no further than the 120th.
+            if let author, plain.index(plain.startIndex, offsetBy: 120, limitedBy: plain.endIndex) == nil, plain.contains(author) { body.remove(at: index) }
         }
         return body
     }
@@ -26,6 +27,6 @@ enum LeadTrimmer {
 
     /// Lower case, whitespace collapsed.
     private static func normalized(_ text: String) -> String {
-        TextCleanup.collapseWhitespace(text).lowercased()
+        TextCleanup.collapseWhitespace(text).quickLowercased()
     }
 }

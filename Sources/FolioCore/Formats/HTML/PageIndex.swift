@@ -37,15 +37,8 @@ final class PageIndex {
         self.nodes = nodes
         self.parents = parents
         tags = nodes.map { ElementTag(name: $0.name) }
-        var cache: [String: ClassHints] = [:]
         let hints: [ClassHints] = nodes.map { node in
-            let cls = node.attributes["class"], id = node.attributes["id"]
-            if cls == nil && id == nil { return .none }
-            let key = id.map { (cls ?? "") + "\u{0}" + $0 } ?? cls!
-            if let known = cache[key] { return known }
-            let made = ClassHints(className: cls, id: id)
-            cache[key] = made
-            return made
+            node.attributes.isEmpty ? .none : ClassHintsCache.shared.hints(className: node.attributes["class"], id: node.attributes["id"])
         }
         self.hints = hints
         hidden = nodes.indices.map { Self.isHidden(nodes[$0]) || hints[$0].hiddenByClass }

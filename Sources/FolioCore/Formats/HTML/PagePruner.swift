@@ -50,7 +50,7 @@ enum PagePruner {
 /// How much a heading repeats the article's title, by words.
 enum TitleMatch {
     static func words(_ text: String) -> [Substring] {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        text.quickLowercased().split { !$0.isLetter && !$0.isNumber }
     }
 
     /// 1 when every word of `b` is in `a`, less the more of `b` is new.

@@ -3,7 +3,7 @@
 enum TitleSplit {
     static func split(_ title: String) -> (title: String, site: String?) {
         for separator in [" | ", " :: ", " — ", " – ", " - ", " » ", " · "] {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            guard let range = SimpleTextSearch.last(separator, in: title) else { continue }
             let head = String(title[..<range.lowerBound]).trimmingSpaces()
             let tail = String(title[range.upperBound...]).trimmingSpaces()
             if head.count >= tail.count, !tail.isEmpty, tail.split(separator: " ").count <= 5 { return (head, tail) }
@@ -11,5 +11,3 @@ enum TitleSplit {
         return (title, nil)
     }
 }
-
-import Foundation
