@@ -47,8 +47,8 @@ public final class NCursesTerminal: Backend {
     static func chooseLocale() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        let env = ProcessInfo.processInfo.environment
-        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].contains { !(env[$0] ?? "").isEmpty }
+        let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
+        let chosen = names.contains { name in getenv(name).map { $0.pointee != 0 } ?? false }
         if codeset != "UTF-8" && !chosen { setlocale(LC_CTYPE, "C.UTF-8") }
     }
 

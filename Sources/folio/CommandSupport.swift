@@ -33,7 +33,7 @@ enum CommandSupport {
 
     /// The library folder: the argument, else $FOLIO_DIR, else the current directory.
     static func libraryFolder(_ argument: String?) throws -> String {
-        let env = ProcessInfo.processInfo.environment["FOLIO_DIR"]
+        let env = ProcessEnvironment.values["FOLIO_DIR"]
         let folder = argument ?? (env?.isEmpty == false ? env! : FileManager.default.currentDirectoryPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {

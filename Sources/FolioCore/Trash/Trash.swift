@@ -15,7 +15,7 @@ import Foundation
 /// Either way `NAME.trashinfo` is created first (O_EXCL claims the name), then
 /// the file is moved to `files/NAME`; a clash picks `NAME.2.ext`, `NAME.3.ext`, …
 public enum Trash {
-    public static func move(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(TrashError) -> TrashedItem {
+    public static func move(_ path: String, environment: [String: String] = ProcessEnvironment.values) throws(TrashError) -> TrashedItem {
         try move(path, environment: environment, uid: getuid(), now: Date(), timeZone: .current, mountPoint: TrashDirectories.mountPoint(of:))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FolioCore
 
 /// Timing figures for benchmarks, written when `FOLIO_TRACE=PATH` is set:
 /// the time to the first frame (and the resident memory then), and for each
@@ -11,7 +12,7 @@ public final class FrameTrace {
     private var sawFirstFrame = false
 
     /// A trace when `FOLIO_TRACE` names a file; `start` is the monotonic time the program began.
-    public init?(environment: [String: String] = ProcessInfo.processInfo.environment, start: UInt64) {
+    public init?(environment: [String: String] = ProcessEnvironment.values, start: UInt64) {
         guard let path = environment["FOLIO_TRACE"], !path.isEmpty else { return nil }
         self.path = path
         self.start = start
