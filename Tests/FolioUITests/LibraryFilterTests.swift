@@ -394,6 +394,31 @@ import TermKit
         #expect(driver.listed == listed)
     }
 
+    @Test func aSearchMadeWhileIndexingRunsAgainWhenIndexingEnds() {
+        var state = B.loadedState()
+        state.indexing = IndexingProgress(done: 400, total: 1000)
+        let driver = Driver(state)
+        driver.send(.searchResults("zephyr", hits([33, 5])))
+        #expect(driver.state.message == "2 articles contain “zephyr” so far (indexing); l then Enter shows all.")
+        driver.command(.down)
+        #expect(driver.state.selectedRow?.summary.path == B.path(5))
+        // A batch that does not finish asks for nothing; the last one runs the search again,
+        // whose fuller results keep the selected article selected, and are final.
+        driver.effects.searchResults = hits([48, 33, 5, 9])
+        #expect(!driver.send(.libraryUpdated(LibraryUpdate(done: 700, total: 1000))).contains(.searchLibrary("zephyr")))
+        #expect(driver.send(.libraryUpdated(LibraryUpdate(done: 1000, total: 1000, finished: true))).contains(.searchLibrary("zephyr")))
+        #expect(driver.listed == [48, 33, 5, 9].map(B.path))
+        #expect(driver.state.selectedRow?.summary.path == B.path(5))
+        #expect(driver.state.message == "4 articles contain “zephyr”; l then Enter shows all.")
+        #expect(!driver.send(.libraryUpdated(LibraryUpdate(finished: true))).contains(.searchLibrary("zephyr")))
+    }
+
+    @Test func aSearchMadeAfterIndexingIsNotRunAgain() {
+        let driver = Driver(B.loadedState())
+        driver.send(.searchResults("zephyr", hits([33, 5])))
+        #expect(!driver.send(.libraryUpdated(LibraryUpdate(finished: true))).contains(.searchLibrary("zephyr")))
+    }
+
     @Test func searchResultsScreenShowsSnippets() {
         let driver = Driver(B.loadedState())
         driver.send(.searchResults("zephyr", hits([5, 9])))

@@ -41,16 +41,21 @@ extension AppState {
 
     /// Full-text search results: the matching articles in rank order with their snippets.
     mutating func showSearchResults(_ text: String, hits: [(path: String, snippet: String)]) -> [Effect] {
+        // The same search again (indexing ended): the selected article stays selected.
+        let kept = filter?.searchText == text ? selectedRow?.summary.path : nil
         var results = ListFilter(text: "search: " + text, query: .everything)
         results.searchHits = Dictionary(hits.map { ($0.path, $0.snippet) }, uniquingKeysWith: { a, _ in a })
         results.rankedPaths = hits.map(\.path)
         results.query = .or([.flag(.archived), .not(.flag(.archived))])  // search results include archived articles
+        results.searchText = text
+        results.searchWasPartial = indexing != nil
         filter = results
         refreshRows()
-        selection = 0
+        selection = kept.flatMap { path in rows.firstIndex { $0.summary.path == path } } ?? 0
         keepSelectionInView()
-        message = hits.isEmpty ? "No article contains “\(text)”."
-            : (hits.count == 1 ? "1 article contains" : "\(hits.count) articles contain") + " “\(text)”; l then Enter shows all."
+        let sofar = indexing != nil ? " so far (indexing)" : ""
+        message = hits.isEmpty ? "No article contains “\(text)”\(sofar)."
+            : (hits.count == 1 ? "1 article contains" : "\(hits.count) articles contain") + " “\(text)”\(sofar); l then Enter shows all."
         return showSelectedIfChanged()
     }
 

@@ -5,6 +5,17 @@ import FolioCore
 /// place in date order.
 extension AppState {
     mutating func merge(_ update: LibraryUpdate) -> [Effect] {
+        return mergeRows(update) + searchAgainIfIndexed(update)
+    }
+
+    /// A search made while the folder was being indexed saw only part of it: once
+    /// indexing ends it runs again.
+    private func searchAgainIfIndexed(_ update: LibraryUpdate) -> [Effect] {
+        guard update.finished, let filter, filter.searchWasPartial, let text = filter.searchText else { return [] }
+        return [.searchLibrary(text)]
+    }
+
+    private mutating func mergeRows(_ update: LibraryUpdate) -> [Effect] {
         // A refresh that found nothing new touches nothing (no pass over 100,000 rows).
         if update.upserted.isEmpty && update.removed.isEmpty && update.problems.isEmpty {
             indexing = update.finished ? nil : IndexingProgress(done: update.done, total: update.total)

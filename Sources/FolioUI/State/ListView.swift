@@ -7,6 +7,10 @@ public struct ListFilter: Equatable, Sendable {
     /// For full-text search results: the matching paths in rank order, with snippets.
     public var searchHits: [String: String]? = nil
     public var rankedPaths: [String]? = nil
+    /// The words searched for, and whether the folder was still being indexed
+    /// then (so the search runs again when indexing ends).
+    public var searchText: String? = nil
+    public var searchWasPartial = false
 
     public init(text: String, query: Query) {
         self.text = text
