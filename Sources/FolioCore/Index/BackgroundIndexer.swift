@@ -27,7 +27,7 @@ public final class BackgroundIndexer: @unchecked Sendable {
         // an indexer Thread was ending).
         DispatchQueue.global(qos: .utility).async { [self] in
             let known = known ?? (try? index.files(under: key)) ?? []
-            LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search) { batch in
+            LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, qos: .utility) { batch in
                 let notify = lock.withLock { pending.append(batch); return onBatch }
                 notify?()
             }

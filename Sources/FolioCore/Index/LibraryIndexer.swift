@@ -31,7 +31,7 @@ public enum LibraryIndexer {
     /// Refreshes `known` (what the index holds for `root`) against the folder.
     /// Saves each batch to `index` when given, then hands it to `report`.
     public static func refresh(root: String, known: [IndexedFile], index: IndexStore?, indexRoot: String,
-                               search: SearchIndex? = nil, upkeep: SearchUpkeep = .fill,
+                               search: SearchIndex? = nil, upkeep: SearchUpkeep = .fill, qos: DispatchQoS.QoSClass = .default,
                                firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
         // Text owed since a refresh that only forgot it: those files are read again.
         let behind = upkeep == .fill ? (try? search?.behind(root: indexRoot)) ?? nil : nil
@@ -73,14 +73,14 @@ public enum LibraryIndexer {
         // Each batch is read while the one before it is saved: saving is serial
         // (one database writer), so without this the cores sit idle meanwhile.
         let withText = upkeep == .fill && search != nil
-        var reading = PendingRead(Array(stale[0..<min(stale.count, size)]), text: withText)
+        var reading = PendingRead(Array(stale[0..<min(stale.count, size)]), text: withText, qos: qos)
         repeat {
             let results = reading.results()
             let count = results.count
             let next = start + count
             if next < stale.count {
                 size = min(batchSize, size * 2)  // small first batches show the list soon; larger ones keep merging cheap
-                reading = PendingRead(Array(stale[next..<min(stale.count, next + size)]), text: withText)
+                reading = PendingRead(Array(stale[next..<min(stale.count, next + size)]), text: withText, qos: qos)
             }
             batch.upserted = results.map(\.0)
             batch.done = next
@@ -107,8 +107,9 @@ public enum LibraryIndexer {
         private var read: [(IndexedFile, SearchDocument?)] = []
         private let done = DispatchGroup()
 
-        init(_ entries: [LibraryScanner.Entry], text: Bool) {
-            DispatchQueue.global().async(group: done) { [self] in
+        /// `qos`: the reader's indexing runs below its run loop, `folio list` at full speed.
+        init(_ entries: [LibraryScanner.Entry], text: Bool, qos: DispatchQoS.QoSClass) {
+            DispatchQueue.global(qos: qos).async(group: done) { [self] in
                 read = LibraryIndexer.read(entries, text: text)
             }
         }
