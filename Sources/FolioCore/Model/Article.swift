@@ -56,7 +56,18 @@ public struct Article: Equatable, Sendable {
     public var estimatedWords: Int?
 
     /// Words in the body.
-    public var words: Int { estimatedWords ?? body.reduce(0) { $0 + $1.wordCount } }
+    public var words: Int { estimatedWords ?? body.reduce(0) { $0 + Self.words(in: $1) } }
+
+    /// `block.wordCount`; a paragraph or heading of one run is counted on its text as it is,
+    /// without making its plain text (a joined copy).
+    private static func words(in block: Block) -> Int {
+        switch block {
+        case .paragraph(let inlines) where inlines.count == 1, .heading(_, let inlines) where inlines.count == 1:
+            return WordCount.count(inlines[0].text)
+        default:
+            return block.wordCount
+        }
+    }
 
     /// Reading time in minutes at 230 words a minute, at least 1.
     public var readingMinutes: Int { ReadingTime.minutes(words: words) }

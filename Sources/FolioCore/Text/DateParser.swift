@@ -7,6 +7,12 @@ import Foundation
 public enum DateParser {
     /// A date anywhere in `text` (for lines like "Published 3 March 2026, 10:00").
     public static func find(in text: String) -> Date? {
+        // Every date read has a year of four ASCII digits: text without such a run has none.
+        hasFourDigits(text) ? findInTokens(text) : nil
+    }
+
+    /// `find`, reading every line's tokens.
+    static func findInTokens(_ text: String) -> Date? {
         // A date sits near the start of whatever line holds it; bounded work on long text.
         let tokens = tokenize(text.utf8.count > 2000 ? String(text.prefix(1000)) : text)
         for i in tokens.indices {
@@ -15,10 +21,29 @@ public enum DateParser {
         return nil
     }
 
+    /// Four ASCII digits in a row somewhere in the text: a year token (a number of four
+    /// Characters, each an ASCII digit) is one such run, so `match` finds nothing without.
+    static func hasFourDigits(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var run = 0
+            for b in bytes {
+                if b &- 0x30 < 10 {
+                    run += 1
+                    if run == 4 { return true }
+                } else {
+                    run = 0
+                }
+            }
+            return false
+        }
+    }
+
     /// True when `text` is essentially a date line: a date plus at most a few
     /// other words ("Published", "Updated", a weekday, a time, a time zone).
     public static func isDateLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 400, text.utf8.count <= 80 || SimpleCharacters.count(text) <= 80, find(in: text) != nil else { return false }
+        guard text.utf8.count <= 400, hasFourDigits(text), text.utf8.count <= 80 || SimpleCharacters.count(text) <= 80,
+              findInTokens(text) != nil else { return false }
         let words = tokenize(text).filter { $0.kind == .word && monthNumber($0.text) == nil && !filler.contains($0.text.quickLowercased()) }
         return words.count <= 3
     }

@@ -7,20 +7,26 @@ import Foundation
 /// folded scalar by scalar from a table made once from Foundation's answers.
 enum FoldedLetters {
     static func of(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { out.append(b) } else if b >= 0x41 && b <= 0x5A { out.append(b | 0x20) }
-            } else if let folded = table(v) {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b &- 0x61 < 26 || b &- 0x30 < 10 { out.append(b) } else if b &- 0x41 < 26 { out.append(b | 0x20) }
+                    i += 1
+                    continue
+                }
+                let (value, length) = WordCount.decode(bytes, at: i)
+                guard let folded = table(value) else { return nil }
                 out.append(contentsOf: folded)
-            } else {
-                return foundation(text)
+                i += length
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+            return String(decoding: out, as: UTF8.self)
+        } ?? foundation(text)
     }
 
     /// Foundation's diacritic- and case-insensitive folding, lower-cased, keeping a–z and 0–9.

@@ -33,14 +33,37 @@ public enum TextDecoding {
     }
 
     /// A file with NUL bytes or many control bytes is not text.
+    /// Only bytes below 0x20 are looked at one by one: eight bytes with none are passed at once.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(8192)
-        var controls = 0
-        for b in sample {
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        bytes.withUnsafeBufferPointer { all in
+            let n = min(all.count, 8192)
+            var controls = 0
+            var i = 0
+            @inline(__always) func isControl(_ b: UInt8) -> Bool {
+                b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B
+            }
+            if let base = all.baseAddress {
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    // Nonzero exactly when some byte is below 0x20 (the high bit of the first such byte is set).
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                        for k in i..<(i + 8) {
+                            let b = all[k]
+                            if b == 0 { return true }
+                            if isControl(b) { controls += 1 }
+                        }
+                    }
+                    i += 8
+                }
+            }
+            while i < n {
+                let b = all[i]
+                if b == 0 { return true }
+                if isControl(b) { controls += 1 }
+                i += 1
+            }
+            return controls * 10 > n
         }
-        return controls * 10 > sample.count
     }
 
     static func invalidUTF8Count(_ bytes: [UInt8]) -> Int {

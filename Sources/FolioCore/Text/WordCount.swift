@@ -20,7 +20,10 @@ public enum WordCount {
                     // The rest of an ASCII word: letters, digits, apostrophes and hyphens neither start nor end one.
                     counter.add(ascii: b)
                     i += 1
-                    while i < n, Counter.isWordByte(bytes[i]) || bytes[i] == 0x27 || bytes[i] == 0x2D { i += 1 }
+                    while i < n {
+                        let c = bytes[i]
+                        if c &- 0x61 < 26 || Counter.isWordByte(c) || c == 0x27 || c == 0x2D { i += 1 } else { break }
+                    }
                     continue
                 }
                 counter.add(ascii: b)

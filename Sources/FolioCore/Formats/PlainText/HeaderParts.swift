@@ -113,7 +113,8 @@ struct HeaderParts {
 
     /// A bare URL line, or "URL: https://…", "Link: …".
     static func urlLine(_ text: String) -> String? {
-        guard let b = text.utf8.first, b != 0x20, text.utf8.count < 4000, text.containsByte(0x3A) else { return nil }
+        // Each label starts with one of "CFLOQSU", and a URL with "h": other first bytes rule a line out.
+        guard let b = text.utf8.first, b == 0x68 || Self.urlLabelStarts.contains(b), text.utf8.count < 4000, text.containsByte(0x3A) else { return nil }
         var t = Substring(text)
         for label in ["URL:", "Url:", "Link:", "Source:", "Quelle:", "Fuente:", "Source :", "Original:", "Canonical:"] where t.hasPrefix(label) {
             t = t.dropFirst(label.count).drop(while: { $0 == " " })
@@ -122,15 +123,35 @@ struct HeaderParts {
         return isURL(s) ? s : nil
     }
 
+    private static let urlLabelStarts = Set("CFLOQSU".utf8)
+
     static func isURL(_ text: String) -> Bool {
         (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ") && text.count > 10
     }
 
     static func isReadingTime(_ normalized: String) -> Bool {
-        normalized.count < 40 && (normalized.hasSuffix("min read") || normalized.hasSuffix("minute read") || normalized.hasSuffix("minutes read")
+        guard mayBeReadingTime(normalized) else { return false }
+        // The phrases first: counting Characters walks the whole line (up to 200 of them).
+        return (normalized.hasSuffix("min read") || normalized.hasSuffix("minute read") || normalized.hasSuffix("minutes read")
             || normalized.hasSuffix("mins read") || normalized.hasPrefix("lesezeit") || normalized.hasPrefix("temps de lecture")
             || normalized.hasPrefix("tiempo de lectura") || normalized.hasSuffix("min lesezeit") || normalized.hasSuffix("min de lecture")
-            || normalized.hasSuffix("min de lectura") || normalized.hasSuffix("minuten lesezeit"))
+            || normalized.hasSuffix("min de lectura") || normalized.hasSuffix("minuten lesezeit")) && normalized.count < 40
+    }
+
+    private static let readingTimeEnds = ["min read", "minute read", "minutes read", "mins read", "min lesezeit", "min de lecture",
+                                          "min de lectura", "minuten lesezeit"].map { Array($0.utf8) }
+    private static let readingTimeStarts = ["lesezeit", "temps de lecture", "tiempo de lectura"].map { Array($0.utf8) }
+
+    /// False when no phrase of `isReadingTime` ends or starts the line's bytes. Its phrases are
+    /// ASCII, and a Character equals one of theirs only as the same byte, so every line
+    /// `hasSuffix` or `hasPrefix` matches has the phrase's bytes there.
+    static func mayBeReadingTime(_ normalized: String) -> Bool {
+        var copy = normalized
+        return copy.withUTF8 { bytes in
+            let n = bytes.count
+            return readingTimeEnds.contains { end in end.count <= n && end.indices.allSatisfy { bytes[n - end.count + $0] == end[$0] } }
+                || readingTimeStarts.contains { start in start.count <= n && start.indices.allSatisfy { bytes[$0] == start[$0] } }
+        }
     }
 
     /// "Maren Holt | 26 November 2026" -> "Maren Holt".

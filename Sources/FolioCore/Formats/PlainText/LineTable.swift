@@ -15,6 +15,9 @@ struct LineTable {
     /// A byte of printable ASCII other than a space: not blank.
     private static let printable: UInt8 = 2
     private static let tabOrPipe: UInt8 = 4
+    /// White space other than single spaces between other bytes: `collapseWhitespace` may change
+    /// the line. Without it, the line is taken as it is.
+    private static let mayCollapse: UInt8 = 8
 
     /// Splits at "\n", "\r\n" or "\r", as `TextLines.lines` does.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -31,6 +34,12 @@ struct LineTable {
                 i += 1
                 continue
             }
+            if b == 0x20 {
+                // At the start, or after another space (a trailing one is seen in `add`).
+                if i == start || bytes[i - 1] == 0x20 { flag |= Self.mayCollapse }
+                i += 1
+                continue
+            }
             if b == 0x0A || b == 0x0D {
                 add(start, i, flag, continuation)
                 i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
@@ -39,7 +48,13 @@ struct LineTable {
                 continuation = 0
                 continue
             }
-            if b == 0x09 { flag |= Self.tabOrPipe } else if b & 0xC0 == 0x80 { continuation += 1 }
+            if b == 0x09 {
+                flag |= Self.tabOrPipe | Self.mayCollapse
+            } else if b & 0xC0 == 0x80 {
+                continuation += 1
+            } else if b < 0x20 || b >= 0xC2 && TextCleanup.whitespaceLength(bytes, at: i) > 0 {
+                flag |= Self.mayCollapse
+            }
             i += 1
         }
         if start < n { add(start, n, flag, continuation) }
@@ -48,6 +63,7 @@ struct LineTable {
     private mutating func add(_ start: Int, _ end: Int, _ flag: UInt8, _ continuation: Int) {
         let count = end - start
         var flag = flag
+        if count > 0, bytes[end - 1] == 0x20 { flag |= Self.mayCollapse }
         if flag & Self.printable == 0,
            UnsafeBufferPointer(rebasing: bytes[start..<end]).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0C || $0 == 0x0B }) {
             flag |= Self.blankBytes
@@ -76,6 +92,12 @@ struct LineTable {
     /// False when `TextLines.cells` is nil for the line: it has neither a tab nor "|".
     func mayHoldCells(_ i: Int) -> Bool { flags[i] & Self.tabOrPipe != 0 }
 
-    /// `TextCleanup.collapseWhitespace` of the line.
-    func collapsed(_ i: Int) -> String { TextCleanup.collapseWhitespace(utf8: line(i)) }
+    /// `TextCleanup.collapseWhitespace` of the line: the line as it is when it has no white space
+    /// but single spaces between other bytes (`TextCleanup.needsCollapse` is then false).
+    func collapsed(_ i: Int) -> String {
+        flags[i] & Self.mayCollapse == 0 ? self[i] : TextCleanup.collapseWhitespace(utf8: line(i))
+    }
+
+    /// Whether `collapsed` reads the line through `TextCleanup.collapseWhitespace` (for the tests).
+    func mayCollapse(_ i: Int) -> Bool { flags[i] & Self.mayCollapse != 0 }
 }

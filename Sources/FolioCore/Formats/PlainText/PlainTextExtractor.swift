@@ -201,7 +201,8 @@ public struct PlainTextExtractor: ArticleExtractor {
         }
         for i in range where units[i].kind != .chrome && units[i].kind != .table {
             let unit = units[i]
-            guard unit.words >= 4, unit.words <= 45, let first = unit.text.first, "\"“„«‘'".contains(first) else { continue }
+            guard unit.words >= 4, unit.words <= 45, let b = unit.text.utf8.first, b >= 0x80 || b == 0x22 || b == 0x27,
+                  let first = unit.text.first, "\"“„«‘'".contains(first) else { continue }
             let key = letters(i)
             guard key.count >= 20 else { continue }
             let nearby = max(range.lowerBound, i - 20)...min(range.upperBound, i + 20)

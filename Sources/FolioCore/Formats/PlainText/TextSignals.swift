@@ -18,7 +18,7 @@ enum TextSignals {
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// The ASCII stopwords (none is longer than eight bytes), for looking up words without making Strings.
-    private static let asciiStopwords = PackedWordSet(stopwords)
+    static let asciiStopwords = PackedWordSet(stopwords)
 
     /// `stopwords.contains` for an ASCII word given as bytes, lower-cased here.
     static func isStopword(ascii word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -27,6 +27,26 @@ enum TextSignals {
         var packed: UInt64 = 0
         for b in word { packed = packed << 8 | UInt64(b &- 0x41 < 26 ? b | 0x20 : b) }
         return asciiStopwords.contains(packed: packed)
+    }
+
+    /// `isStopword(ascii:)` for the word at `start..<end` of `bytes` when it holds only ASCII letters
+    /// and apostrophes (which `| 0x20` lower-cases), given `asciiStopwords`: a word with eight bytes
+    /// readable from its start is packed from one load.
+    @inline(__always)
+    static func isStopword(letters bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, in set: PackedWordSet) -> Bool {
+        let length = end - start
+        guard length <= set.longest else { return false }
+        var packed: UInt64 = 0
+        if start + 8 <= bytes.count, let base = bytes.baseAddress {
+            // Little-endian: the first byte lowest. Keep `length` bytes, lower-case them, and
+            // reverse them so that the first byte is the highest, as `PackedWordSet.pack` has it.
+            let mask: UInt64 = length == 8 ? ~0 : (1 << UInt64(length * 8)) - 1
+            let word = (UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020) & mask
+            packed = word.byteSwapped >> UInt64((8 - length) * 8)
+        } else {
+            for k in start..<end { packed = packed << 8 | UInt64(bytes[k] | 0x20) }
+        }
+        return set.contains(packed: packed)
     }
 
     /// Lines that end the article: what follows is teasers, comments or footer.
@@ -184,9 +204,11 @@ enum TextSignals {
                 hi = start
             }
         }
-        let text = String(unsafeUninitializedCapacity: hi - lo) { out in
-            for k in lo..<hi { let b = bytes[k]; out[k - lo] = b &- 0x41 < 26 ? b | 0x20 : b }
-            return hi - lo
+        let count = hi - lo
+        let text = String(unsafeUninitializedCapacity: count) { out in
+            guard count > 0, let source = bytes.baseAddress.map({ $0 + lo }), let target = out.baseAddress else { return 0 }
+            for k in 0..<count { let b = source[k]; target[k] = b &- 0x41 < 26 ? b | 0x20 : b }
+            return count
         }
         return (text, simple)
     }

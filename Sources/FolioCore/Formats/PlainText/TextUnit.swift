@@ -51,7 +51,7 @@ struct TextUnit {
             kind = .chrome
         } else if words <= 8, TextSignals.chromeIndex.matches(normalized, simple: m.normalizedIsSimple) {
             kind = .chrome
-        } else if stats.isLinkList || stats.mayMentionCookies
+        } else if stats.isLinkList || m.mayMentionCookies
                     && TextSignals.isConsentNotice(SimpleCharacters.count(normalized) < 200 ? normalized : m.sample(of: text).quickLowercased(), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
@@ -77,6 +77,9 @@ struct TextUnit {
         var endsSentence = false
         var sentences = 0
         var isListItem = false
+        /// `Stats.mayMentionCookies` of the sample, looked for only when `words` allows a consent
+        /// notice (`TextSignals.isConsentNotice` rules out the others whatever the text): else false.
+        var mayMentionCookies = false
         /// The sample's length in bytes when it is the text's start; nil when it is a String of its own.
         private var sampleEnd: Int?
         private var sampleString: String?
@@ -101,19 +104,20 @@ struct TextUnit {
             let longIsSimple = long && SimpleCharacters.all(bytes)
             if long && !longIsSimple {
                 var sample = String(text.prefix(TextUnit.sampleBytes / 2))
-                sample.withUTF8 { stats.scan($0) }
+                sample.withUTF8 { stats.scan($0, cookies: false) }
                 sampleString = sample
                 normalized = TextSignals.normalized(sample.utf8.count > 400 ? String(sample.prefix(200)) : sample)
                 normalizedIsSimple = SimpleCharacters.all(normalized)
                 measureEnding(text, bytes, simple: false)
                 words = Self.estimate(stats.words.count, sample.utf8.count, count)
+                if Self.mayBeNotice(words) { mayMentionCookies = sample.withUTF8(Stats.mayMentionCookies) }
                 isListItem = PlainTextExtractor.listItem(text) != nil
                 return
             }
             let end = long ? ScalarBytes.end(ofFirst: TextUnit.sampleBytes / 2, in: bytes) : count
             sampleEnd = end
             let sample = UnsafeBufferPointer(rebasing: bytes[..<end])
-            stats.scan(sample)
+            stats.scan(sample, cookies: false)
             let simple = long || stats.simple
             if end > 400 && !simple {
                 normalized = TextSignals.normalized(String(text.prefix(200)))
@@ -130,8 +134,12 @@ struct TextUnit {
             }
             measureEnding(text, bytes, simple: simple)
             words = long ? Self.estimate(stats.words.count, end, count) : stats.words.count
+            if Self.mayBeNotice(words) { mayMentionCookies = Stats.mayMentionCookies(sample) }
             isListItem = simple ? PlainTextExtractor.isListItem(simple: bytes) : PlainTextExtractor.listItem(text) != nil
         }
+
+        /// The word counts `TextSignals.isConsentNotice` does not rule out.
+        static func mayBeNotice(_ words: Int) -> Bool { words >= 4 && words <= 70 }
 
         /// A long unit's words, from its sample's.
         private static func estimate(_ sampleWords: Int, _ sampleBytes: Int, _ bytes: Int) -> Int {

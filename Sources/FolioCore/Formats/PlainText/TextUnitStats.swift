@@ -10,15 +10,17 @@ extension TextUnit {
         var scalars = 0, separators = 0
         /// Every scalar is simple (see `SimpleCharacters`).
         var simple = true
-        /// The text lower-cased may hold "cookie": it does in some ASCII case, or it has U+0130
-        /// or U+212A, the only other scalars that lower-case to ASCII. False rules a notice out.
+        /// `mayMentionCookies` of what was scanned; only looked for when `scan` is asked to.
         var mayMentionCookies = false
+        /// `TextSignals.asciiStopwords`, fetched once rather than for each word.
+        private let asciiStopwords = TextSignals.asciiStopwords
         /// Where the word being read started (a run of letters and apostrophes), or -1.
         private var tokenStart = -1
         private var tokenIsASCII = true
 
-        /// Reads one buffer (a unit's text or its sample).
-        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        /// Reads one buffer (a unit's text or its sample), and looks for "cookie" when `cookies`
+        /// (a separate pass, which `TextUnit.Measure` makes only for units short enough to be a notice).
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, cookies: Bool = true) {
             var i = 0
             let n = bytes.count
             // The two scalars before the current one, for ". T" sentence breaks.
@@ -99,14 +101,16 @@ extension TextUnit {
                 i += length
             }
             endToken(bytes, at: n)
-            if !mayMentionCookies { mayMentionCookies = Self.mayMentionCookies(bytes) }
+            if cookies && !mayMentionCookies { mayMentionCookies = Self.mayMentionCookies(bytes) }
         }
 
         /// Menus flattened into one line: "Home | World | Business | Tech".
         var isLinkList: Bool { separators >= 2 && scalars / (separators + 1) < 20 }
 
-        /// "cookie" in any ASCII case (`| 0x20` lower-cases a letter and maps nothing else onto
-        /// one; bytes of other scalars are never ASCII), or U+0130 or U+212A, which lower-case to ASCII.
+        /// Whether the text lower-cased may hold "cookie": it does in some ASCII case (`| 0x20`
+        /// lower-cases a letter and maps nothing else onto one; bytes of other scalars are never
+        /// ASCII), or it has U+0130 or U+212A, the only other scalars that lower-case to ASCII.
+        /// False rules a consent notice out.
         static func mayMentionCookies(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let n = bytes.count
             var i = 0
@@ -136,9 +140,10 @@ extension TextUnit {
         private mutating func endToken(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) {
             guard tokenStart >= 0 else { return }
             tokens += 1
-            let word = UnsafeBufferPointer(rebasing: bytes[tokenStart..<end])
-            if tokenIsASCII ? TextSignals.isStopword(ascii: word)
-                            : TextSignals.stopwords.contains(String(decoding: word, as: UTF8.self).quickLowercased()) { stops += 1 }
+            // An ASCII word holds only letters and apostrophes: any other byte ends it.
+            if tokenIsASCII ? TextSignals.isStopword(letters: bytes, tokenStart, end, in: asciiStopwords)
+                            : TextSignals.stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self)
+                                .quickLowercased()) { stops += 1 }
             tokenStart = -1
             tokenIsASCII = true
         }

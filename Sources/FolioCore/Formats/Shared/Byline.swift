@@ -15,6 +15,7 @@ enum Byline {
     private static let roles = ["reporter", "writer", "editor", "correspondent", "columnist", "staff", "contributor", "redakteur", "journalist", "journaliste", "redactor", "corresponsal"]
 
     static func parse(_ line: String) -> Parts? {
+        guard mayStartWithPrefix(line) else { return nil }
         var text = line.trimmingSpaces()
         while let f = text.first, "*_".contains(f), let l = text.last, l == f { text = String(text.dropFirst().dropLast()).trimmingSpaces() }
         // Only a line starting with a prefix's first letter can be a byline: other ASCII starts
@@ -42,6 +43,34 @@ enum Byline {
             others.append(part)
         }
         return Parts(author: nameCase(name), date: date, others: others)
+    }
+
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+    /// Whether the line, past the spaces and emphasis marks ("*", "_") that `parse` trims before
+    /// looking for a prefix, starts with the bytes of one, each ASCII letter lower-cased. True for
+    /// every line `parse` reads: `lower.hasPrefix` compares Characters of ASCII, which only the
+    /// same ASCII bytes can equal, and a scalar past ASCII lower-cases to ASCII only as U+212A to
+    /// "k" (in no prefix) or U+0130 to "i" and a combining dot (not a Character "i"). Every prefix
+    /// starts with a letter, so what `parse` trims is exactly what is skipped here.
+    static func mayStartWithPrefix(_ line: String) -> Bool {
+        var copy = line
+        return copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                let (value, length) = WordCount.decode(bytes, at: start)
+                guard value == 0x2A || value == 0x5F || ScalarTrim.isSpace(Unicode.Scalar(value) ?? "\u{FFFD}") else { break }
+                start += length
+            }
+            return prefixBytes.contains { prefix in
+                guard prefix.count <= bytes.count - start else { return false }
+                for k in prefix.indices {
+                    let b = bytes[start + k]
+                    if (b &- 0x41 < 26 ? b | 0x20 : b) != prefix[k] { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// "ILSE MARWICK" -> "Ilse Marwick"; names in mixed case stay as written.
