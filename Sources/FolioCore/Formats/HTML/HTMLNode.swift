@@ -6,22 +6,29 @@ final class HTMLNode {
     let kind: Kind
     /// Lower-case tag name for elements; empty otherwise.
     let name: String
-    let attributes: [String: String]
+    /// `ElementTag(name: name)`, found when the node is made; `.other` for text and comments.
+    let tag: ElementTag
+    let attributes: HTMLAttributes
     /// Text for text and comment nodes.
     let text: String
     private(set) var children: [HTMLNode] = []
     /// Position among the page's elements in document order (see `PageIndex`); -1 until numbered.
     var index = -1
 
-    init(kind: Kind, name: String = "", attributes: [String: String] = [:], text: String = "") {
+    init(kind: Kind, name: String = "", tag: ElementTag? = nil, attributes: HTMLAttributes = [:], text: String = "") {
         self.kind = kind
         self.name = name
+        self.tag = tag ?? (kind == .element ? ElementTag(name: name) : .other)
         self.attributes = attributes
         self.text = text
     }
 
     func append(_ child: HTMLNode) {
         children.append(child)
+    }
+
+    func reserveChildren(_ count: Int) {
+        children.reserveCapacity(count)
     }
 
     func attribute(_ name: String) -> String? { attributes[name] }

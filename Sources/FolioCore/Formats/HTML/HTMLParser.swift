@@ -76,16 +76,38 @@ enum HTMLParser {
     }
 
     private static func element(_ node: xmlNodePtr, xml: folio_xml_api, text: (String) -> String) -> HTMLNode {
-        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-        var attributes: [String: String] = [:]
+        let (name, tag) = node.pointee.name.map(XMLNameCache.name) ?? ("", ElementTag(name: ""))
+        var attributes = HTMLAttributes()
         var attribute = node.pointee.properties
+        var count = 0
+        while let a = attribute { count += 1; attribute = a.pointee.next }
+        if count > 0 { attributes.reserveCapacity(count) }
+        attribute = node.pointee.properties
         while let a = attribute {
-            if let n = a.pointee.name, let value = xml.nodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
-                attributes[String(cString: n).lowercased()] = text(String(cString: value))
-                xml.free.pointee?(value)
+            if let n = a.pointee.name, let value = attributeValue(a, xml: xml) {
+                attributes[XMLNameCache.name(n).0] = text(value)
             }
             attribute = a.pointee.next
         }
-        return HTMLNode(kind: .element, name: name, attributes: attributes)
+        let element = HTMLNode(kind: .element, name: name, tag: tag, attributes: attributes)
+        // Room for the children at once, not grown one by one as they are appended.
+        var children = 0
+        var child = node.pointee.children
+        while let c = child { children += 1; child = c.pointee.next }
+        if children > 0 { element.reserveChildren(children) }
+        return element
+    }
+
+    /// What `xmlNodeGetContent` gives for an attribute, read in place when the
+    /// value is one text node (nearly always) instead of copied by libxml2 first.
+    private static func attributeValue(_ a: xmlAttrPtr, xml: folio_xml_api) -> String? {
+        if let child = a.pointee.children, child.pointee.next == nil,
+           child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
+           let content = child.pointee.content {
+            return String(cString: content)
+        }
+        guard let value = xml.nodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) else { return nil }
+        defer { xml.free.pointee?(value) }
+        return String(cString: value)
     }
 }

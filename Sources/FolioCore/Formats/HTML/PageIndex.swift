@@ -36,7 +36,7 @@ final class PageIndex {
         }
         self.nodes = nodes
         self.parents = parents
-        tags = nodes.map { ElementTag(name: $0.name) }
+        tags = nodes.map(\.tag)
         let hints: [ClassHints] = nodes.map { node in
             node.attributes.isEmpty ? .none : ClassHintsCache.shared.hints(className: node.attributes["class"], id: node.attributes["id"])
         }
