@@ -33,7 +33,13 @@ public struct ArticleIdentity: Hashable, Sendable, Codable, CustomStringConverti
     /// Lower-cases scheme and host, drops the fragment, tracking parameters and a
     /// trailing slash, so the same story saved twice gets one identity.
     static func normalize(url: String) -> String? {
-        guard var parts = URLComponents(string: url.trimmingSpacesAndNewlines()),
+        let trimmed = url.trimmingSpacesAndNewlines()
+        return SimpleURL.normalize(trimmed) ?? normalizeComponents(trimmed)
+    }
+
+    /// `normalize` through URLComponents, for any URL.
+    static func normalizeComponents(_ url: String) -> String? {
+        guard var parts = URLComponents(string: url),
               let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = parts.host?.lowercased(), !host.isEmpty else { return nil }
         parts.scheme = "https"
