@@ -68,13 +68,16 @@ public struct FrontMatter: Equatable, Sendable {
     static func parse(_ lines: ArraySlice<Substring>) -> FrontMatter {
         var matter = FrontMatter()
         var currentKey: String?
-        /// A block scalar (`|` or `>`) or a plain value continued on indented lines.
-        var block: (key: String, literal: Bool, lines: [String])?
+        /// A block scalar (`|` or `>`) or a plain value continued on indented lines;
+        /// `split` is set for a plain value, already split into the key's values.
+        var block: (key: String, literal: Bool, lines: [String], split: Bool)?
 
         func finishBlock() {
             guard let b = block else { return }
             let joined = b.literal ? b.lines.joined(separator: "\n") : b.lines.joined(separator: " ")
             let value = joined.trimmingSpacesAndNewlines()
+            // A plain value that did not go on: its values are the ones already there.
+            if b.split && value.utf8.elementsEqual(b.lines[0].utf8) { block = nil; return }
             if !clean(value).isEmpty { matter.values[b.key] = splitWikiLinks(value) }
             block = nil
         }
@@ -100,14 +103,14 @@ public struct FrontMatter: Equatable, Sendable {
             if let indicator = value.first, indicator == "|" || indicator == ">",
                value.dropFirst().allSatisfy({ "+-0123456789 ".contains($0) }) {
                 matter.values[key] = []
-                block = (key, indicator == "|", [])
+                block = (key, indicator == "|", [], false)
             } else if value.isEmpty {
                 matter.values[key] = []
             } else if value.hasPrefix("["), value.hasSuffix("]"), !(value.hasPrefix("[[") && value.hasSuffix("]]")) {
                 matter.values[key] = splitInlineList(String(value.dropFirst().dropLast())).map(clean)
             } else {
                 matter.values[key] = splitWikiLinks(value)
-                if !value.hasPrefix("\""), !value.hasPrefix("'") { block = (key, false, [value]) }  // may continue on indented lines
+                if !value.hasPrefix("\""), !value.hasPrefix("'") { block = (key, false, [value], true) }  // may continue on indented lines
             }
         }
         finishBlock()
@@ -146,8 +149,7 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// "[[Ana Ruiz]], [[Priya Raman]]" -> two names; anything else is one cleaned value.
     static func splitWikiLinks(_ value: String) -> [String] {
-        if FrontMatterValue.isOneValue(value) == true { return [clean(value)] }
-        return splitWikiLinksCharacters(value)
+        FrontMatterValue.oneValue(value) ?? splitWikiLinksCharacters(value)
     }
 
     /// `splitWikiLinks` by Character, for any text.

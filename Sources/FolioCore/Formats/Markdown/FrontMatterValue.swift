@@ -10,20 +10,73 @@ enum FrontMatterValue {
         var value = value
         return value.withUTF8 { bytes -> String? in
             guard SimpleCharacters.all(bytes) else { return nil }
-            return String(decoding: clean(bytes[...]), as: UTF8.self)
+            return clean(bytes)
         }
     }
 
-    /// True when `FrontMatter.splitWikiLinks(value)` is `[clean(value)]`: the value
-    /// (unquoted) has no "]]," in it. Nil when the value is not simple text.
-    static func isOneValue(_ value: String) -> Bool? {
+    /// `[FrontMatter.clean(value)]` when that is what `FrontMatter.splitWikiLinks(value)`
+    /// gives: the value (unquoted) has no "]]," in it. Nil otherwise, or when the
+    /// value is not simple text.
+    static func oneValue(_ value: String) -> [String]? {
         var value = value
-        return value.withUTF8 { bytes -> Bool? in
+        return value.withUTF8 { bytes -> [String]? in
             guard SimpleCharacters.all(bytes) else { return nil }
-            return !contains(unquoted(trimmed(bytes[...])), [0x5D, 0x5D, 0x2C])
+            let (lo, hi) = trimmed(bytes, 0, bytes.count)
+            let quoted = hi - lo >= 2 && (bytes[lo] == 0x22 || bytes[lo] == 0x27) && bytes[hi - 1] == bytes[lo]
+            guard !contains(bytes, quoted ? lo + 1 : lo, quoted ? hi - 1 : hi, 0x5D, 0x5D, 0x2C) else { return nil }
+            return [clean(bytes)]
         }
     }
 
+    /// `FrontMatter.clean` of simple text, on positions in its bytes; an escaped
+    /// quote inside quotes goes to `cleanEscaped`.
+    static func clean(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var (lo, hi) = trimmed(b, 0, b.count)
+        if hi - lo >= 2, b[lo] == 0x22 || b[lo] == 0x27, b[hi - 1] == b[lo] {
+            let f = b[lo]
+            lo += 1
+            hi -= 1
+            // '' in single quotes and \" in double quotes stand for the quote.
+            if contains(b, lo, hi, f == 0x27 ? 0x27 : 0x5C, f) { return String(decoding: clean(b[...]), as: UTF8.self) }
+        }
+        (lo, hi) = trimmed(b, lo, hi)
+        if hi - lo >= 4, b[lo] == 0x5B, b[lo + 1] == 0x5B, b[hi - 1] == 0x5D, b[hi - 2] == 0x5D {
+            lo += 2
+            hi -= 2
+            if let bar = (lo..<hi).first(where: { b[$0] == 0x7C }) { lo = bar + 1 }
+        }
+        // Broken YAML: a quote or wiki link that was opened and never closed.
+        if hi > lo, b[lo] == 0x22, !(lo + 1..<hi).contains(where: { b[$0] == 0x22 }) { lo += 1 }
+        if hi > lo, b[hi - 1] == 0x22, !(lo..<hi - 1).contains(where: { b[$0] == 0x22 }) { hi -= 1 }
+        if hi - lo >= 2, b[lo] == 0x5B, b[lo + 1] == 0x5B, !contains(b, lo, hi, 0x5D, 0x5D) { lo += 2 }
+        (lo, hi) = trimmed(b, lo, hi)
+        return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+    }
+
+    /// `lo..<hi` without " ", tab and U+00A0 (C2 A0) at either end.
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var lo = lo, hi = hi
+        while lo < hi {
+            if b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 } else if hi - lo >= 2 && b[lo] == 0xC2 && b[lo + 1] == 0xA0 { lo += 2 } else { break }
+        }
+        while lo < hi {
+            if b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 } else if hi - lo >= 2 && b[hi - 1] == 0xA0 && b[hi - 2] == 0xC2 { hi -= 2 } else { break }
+        }
+        return (lo, hi)
+    }
+
+    /// Whether the bytes `first, second(, third)` occur in `lo..<hi`.
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ first: UInt8, _ second: UInt8, _ third: UInt8? = nil) -> Bool {
+        let length = third == nil ? 2 : 3
+        var i = lo
+        while i + length <= hi {
+            if b[i] == first && b[i + 1] == second && (third == nil || b[i + 2] == third!) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `clean` on a slice, step by step: the general form, for values with escaped quotes.
     static func clean(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
         var v = Array(trimmed(value))
         if v.count >= 2, let f = v.first, f == 0x22 || f == 0x27, v.last == f {
@@ -42,12 +95,6 @@ enum FrontMatterValue {
         if s.last == 0x22, !s.dropLast().contains(0x22) { s = s.dropLast() }
         if s.starts(with: [0x5B, 0x5B]), !contains(s, [0x5D, 0x5D]) { s = s.dropFirst(2) }
         return Array(trimmed(s))
-    }
-
-    /// Without the quotes around it, when it has matching ones (and more than them).
-    static func unquoted<C: BidirectionalCollection<UInt8>>(_ v: C) -> C.SubSequence {
-        if v.count >= 2, let f = v.first, f == 0x22 || f == 0x27, v.last == f { return v.dropFirst().dropLast() }
-        return v[...]
     }
 
     /// Without " ", tab and U+00A0 (C2 A0) at either end.
