@@ -25,7 +25,7 @@ public struct Article: Equatable, Sendable {
     public var source: String?
     public var url: String?
     public var tags: [String]
-    public var body: [Block]
+    public var body: [Block] { didSet { countedWords = CountedWords() } }
     /// Link targets, numbered from 1 in the order the body refers to them.
     public var links: [String]
     public var format: ArticleFormat
@@ -55,8 +55,12 @@ public struct Article: Equatable, Sendable {
     /// file's words, estimated from its size, which `words` then reports.
     public var estimatedWords: Int?
 
+    /// The body's words as its extractor counted them while making it; when not known (or the
+    /// body has changed since) they are counted from the blocks.
+    var countedWords = CountedWords()
+
     /// Words in the body.
-    public var words: Int { estimatedWords ?? body.reduce(0) { $0 + Self.words(in: $1) } }
+    public var words: Int { estimatedWords ?? countedWords.value ?? body.reduce(0) { $0 + Self.words(in: $1) } }
 
     /// `block.wordCount`; a paragraph or heading of one run is counted on its text as it is,
     /// without making its plain text (a joined copy).
@@ -71,6 +75,13 @@ public struct Article: Equatable, Sendable {
 
     /// Reading time in minutes at 230 words a minute, at least 1.
     public var readingMinutes: Int { ReadingTime.minutes(words: words) }
+}
+
+/// A count kept beside an article's body, equal to what counting its blocks gives: not part
+/// of what makes two articles equal.
+struct CountedWords: Equatable, Sendable {
+    var value: Int?
+    static func == (_: CountedWords, _: CountedWords) -> Bool { true }
 }
 
 public enum ReadingTime {

@@ -67,12 +67,24 @@ enum Attribution {
             for b in bytes where b >= 0x80 { return false }
             if asciiMarkerIndex.anyPresent(inASCII: bytes) { return false }
             var lo = 0, hi = bytes.count
-            while lo < hi, bytes[lo] <= 0x20 || [0x7C, 0x3E, 0x2D, 0x3A, 0x2A, 0x23].contains(bytes[lo]) { lo += 1 }
-            while hi > lo, bytes[hi - 1] <= 0x20 || [0x7C, 0x3C, 0x2D, 0x3A, 0x2A, 0x2E].contains(bytes[hi - 1]) { hi -= 1 }
+            while lo < hi, isTrimmedLeading(bytes[lo]) { lo += 1 }
+            while hi > lo, isTrimmedTrailing(bytes[hi - 1]) { hi -= 1 }
             return !labelBytes.contains { label in
                 label.count <= hi - lo && label.indices.allSatisfy { FoldedPhraseIndex.fold(bytes[lo + $0]) == label[$0] }
             }
         }
+    }
+
+    /// ASCII that `TextSignals.normalized` trims from the start of a line: controls, space, | > - : * #.
+    @inline(__always)
+    private static func isTrimmedLeading(_ b: UInt8) -> Bool {
+        b <= 0x20 || b == 0x7C || b == 0x3E || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x23
+    }
+
+    /// ASCII that `TextSignals.normalized` trims from the end of a line: controls, space, | < - : * .
+    @inline(__always)
+    private static func isTrimmedTrailing(_ b: UInt8) -> Bool {
+        b <= 0x20 || b == 0x7C || b == 0x3C || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x2E
     }
 
     private static let labelBytes = labels.map { Array($0.utf8) }

@@ -114,7 +114,7 @@ struct HeaderParts {
     /// A bare URL line, or "URL: https://…", "Link: …".
     static func urlLine(_ text: String) -> String? {
         // Each label starts with one of "CFLOQSU", and a URL with "h": other first bytes rule a line out.
-        guard let b = text.utf8.first, b == 0x68 || Self.urlLabelStarts.contains(b), text.utf8.count < 4000, text.containsByte(0x3A) else { return nil }
+        guard let b = text.utf8.first, Self.mayStartURLLine(b), text.utf8.count < 4000, text.containsByte(0x3A) else { return nil }
         var t = Substring(text)
         for label in ["URL:", "Url:", "Link:", "Source:", "Quelle:", "Fuente:", "Source :", "Original:", "Canonical:"] where t.hasPrefix(label) {
             t = t.dropFirst(label.count).drop(while: { $0 == " " })
@@ -123,7 +123,14 @@ struct HeaderParts {
         return isURL(s) ? s : nil
     }
 
-    private static let urlLabelStarts = Set("CFLOQSU".utf8)
+    /// "h" or one of "CFLOQSU".
+    @inline(__always)
+    private static func mayStartURLLine(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x68, 0x43, 0x46, 0x4C, 0x4F, 0x51, 0x53, 0x55: return true
+        default: return false
+        }
+    }
 
     static func isURL(_ text: String) -> Bool {
         (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ") && text.count > 10

@@ -36,6 +36,7 @@ public struct PlainTextExtractor: ArticleExtractor {
 
         var header = HeaderParts()
         var body: [Block]
+        var blockWords: [Int] = []  // each block's `wordCount`
         var bodyRange: ClosedRange<Int>?
         var headerEnd: Int
         if units.contains(where: { $0.kind == .chrome || $0.kind == .end }) {
@@ -46,17 +47,20 @@ public struct PlainTextExtractor: ArticleExtractor {
             header.read(units, before: found.dek ?? found.start, navigation: navigation, candidates: found.dek == nil ? 2 : 1, bylines: bylines)
             if let dek = found.dek { header.subtitle = units[dek].text }
             bodyRange = found.start <= found.end ? found.start...found.end : nil
-            body = bodyRange.map { Self.blocks(units, $0) } ?? []
+            (body, blockWords) = bodyRange.map { Self.blocksAndWords(units, $0) } ?? ([], [])
             headerEnd = header.titleIndex ?? found.start
         } else {
             let start = Self.readCleanHeader(units, into: &header)
             bodyRange = start < units.count ? start...(units.count - 1) : nil
-            body = bodyRange.map { Self.blocks(units, $0) } ?? []
+            (body, blockWords) = bodyRange.map { Self.blocksAndWords(units, $0) } ?? ([], [])
             headerEnd = start
         }
         // A dek or title repeated as the first paragraph is shown once.
         for repeated in [header.title, header.subtitle] {
-            if case .paragraph(let first)? = body.first, first.plainText == repeated, body.count > 1 { body.removeFirst() }
+            if case .paragraph(let first)? = body.first, first.plainText == repeated, body.count > 1 {
+                body.removeFirst()
+                blockWords.removeFirst()
+            }
         }
 
         var title = fields["title"] ?? header.title
@@ -74,10 +78,12 @@ public struct PlainTextExtractor: ArticleExtractor {
         let date = fields["date"].flatMap(DateParser.find(in:)) ?? header.date
             ?? Self.anyDate(units, before: bodyRange?.lowerBound ?? 0) ?? url.flatMap(Self.dateInURL)
 
-        return Article(
+        var article = Article(
             title: title ?? Extractors.title(fromFileName: fileName),
             subtitle: fields["subtitle"] ?? header.subtitle, author: fields["author"].map(Byline.nameCase) ?? header.author, date: date,
             source: source, url: url, body: body, format: .text, notes: notes)
+        article.countedWords.value = blockWords.reduce(0, +)
+        return article
     }
 
     // MARK: header of a file without chrome
@@ -145,14 +151,29 @@ public struct PlainTextExtractor: ArticleExtractor {
 
     // MARK: body blocks
 
-    static func blocks(_ units: [TextUnit], _ range: ClosedRange<Int>) -> [Block] {
+    static func blocks(_ units: [TextUnit], _ range: ClosedRange<Int>) -> [Block] { blocksAndWords(units, range).blocks }
+
+    /// The body's blocks, and each one's `wordCount`: a paragraph or heading of a unit measured
+    /// whole has its unit's words (counted as `WordCount` counts); other blocks are counted.
+    static func blocksAndWords(_ units: [TextUnit], _ range: ClosedRange<Int>) -> (blocks: [Block], words: [Int]) {
         let dropped = repeatedUnits(units, range)
         var body: [Block] = []
+        var words: [Int] = []
         var index = range.lowerBound
         while index <= range.upperBound {
             let unit = units[index]
             index += 1
             if unit.kind == .chrome || dropped.contains(index - 1) { continue }
+            let count = body.count
+            defer {
+                if body.count > count {
+                    let block = body[body.count - 1]
+                    switch block {
+                    case .paragraph, .heading: words.append(unit.text.utf8.count <= TextUnit.sampleBytes ? unit.words : block.wordCount)
+                    default: words.append(block.wordCount)
+                    }
+                }
+            }
             if unit.kind == .table {
                 body.append(.table(rows: unit.rows.map { $0.map { [Inline($0)] } }, hasHeader: true))
             } else if let (ordered, start, first) = orderedOrBullet(unit.text) {
@@ -175,7 +196,7 @@ public struct PlainTextExtractor: ArticleExtractor {
                 body.append(.text(unit.text))
             }
         }
-        return body
+        return (body, words)
     }
 
     /// A short line between paragraphs that introduces the ones below it.
