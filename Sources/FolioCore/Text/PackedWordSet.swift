@@ -35,6 +35,7 @@ struct PackedWordSet {
     private func slot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// True when the word packed by `pack` is in the set.
+    @inline(__always)
     func contains(packed: UInt64) -> Bool {
         var i = slot(packed)
         while slots[i] != 0 {
