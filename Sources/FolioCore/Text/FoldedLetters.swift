@@ -9,27 +9,23 @@ enum FoldedLetters {
     static func of(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes -> String? in
-            // Each scalar folds to at most `longestFold` bytes, and takes at least one.
-            var failed = false
-            let folded = [UInt8](unsafeUninitializedCapacity: bytes.count * longestFold) { out, written in
-                var w = 0
-                var i = 0
-                let n = bytes.count
-                while i < n {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        if b &- 0x61 < 26 || b &- 0x30 < 10 { out[w] = b; w += 1 } else if b &- 0x41 < 26 { out[w] = b | 0x20; w += 1 }
-                        i += 1
-                        continue
-                    }
-                    let (value, length) = WordCount.decode(bytes, at: i)
-                    guard let fold = table(value) else { failed = true; break }
-                    for f in fold { out[w] = f; w += 1 }
-                    i += length
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b &- 0x61 < 26 || b &- 0x30 < 10 { out.append(b) } else if b &- 0x41 < 26 { out.append(b | 0x20) }
+                    i += 1
+                    continue
                 }
-                written = failed ? 0 : w
+                let (value, length) = WordCount.decode(bytes, at: i)
+                guard let folded = table(value) else { return nil }
+                out.append(contentsOf: folded)
+                i += length
             }
-            return failed ? nil : String(decoding: folded, as: UTF8.self)
+            return String(decoding: out, as: UTF8.self)
         } ?? foundation(text)
     }
 
@@ -41,9 +37,6 @@ enum FoldedLetters {
 
     /// Latin-1 Supplement to Latin Extended-B, and General Punctuation.
     static let latin: ClosedRange<UInt32> = 0xA0...0x24F, punctuation: ClosedRange<UInt32> = 0x2000...0x206F
-
-    /// The most bytes a scalar folds to (at least 1).
-    private static let longestFold = max(1, (latinTable + punctuationTable).map(\.count).max() ?? 1)
 
     private static let latinTable = latin.map { Array(foundation(String(Unicode.Scalar($0)!)).utf8) }
     private static let punctuationTable = punctuation.map { Array(foundation(String(Unicode.Scalar($0)!)).utf8) }
