@@ -75,6 +75,9 @@ enum Byline {
 
     /// "ILSE MARWICK" -> "Ilse Marwick"; names in mixed case stay as written.
     static func nameCase(_ name: String) -> String {
+        // An ASCII name with a lower-case letter is not all capitals: as written, without
+        // filtering its Characters.
+        if name.utf8.allSatisfy({ $0 < 0x80 }), name.utf8.contains(where: { $0 &- 0x61 < 26 }) { return name }
         let letters = name.filter(\.isLetter)
         guard letters.count >= 2, letters == letters.uppercased(), letters != letters.quickLowercased() else { return name }
         return name.split(separator: " ", omittingEmptySubsequences: true).map { word in
