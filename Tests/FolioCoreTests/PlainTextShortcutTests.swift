@@ -149,3 +149,29 @@ struct PlainTextLineShortcutTests {
         #expect(FoldedLetters.of("Der Talbote") == "dertalbote")
     }
 }
+
+/// Copyright lines ruled out by their first byte are the lines the marks' loop finds nothing in.
+struct PlainTextCopyrightTests {
+    static func reference(_ text: String) -> String? {
+        for mark in ["Copyright © ", "Copyright ", "© ", "©", "(c) ", "(C) "] where text.hasPrefix(mark) {
+            var rest = Substring(text.dropFirst(mark.count))
+            rest = rest.drop { $0.isNumber || $0 == " " || $0 == "–" || $0 == "-" || $0 == "," }
+            if let name = Attribution.clean(String(rest)) { return name }
+        }
+        return nil
+    }
+
+    @Test func copyrightHolderMatchesTheMarksLoop() {
+        var random = PlainTextRandom(seed: 103)
+        let marks = ["Copyright © ", "Copyright ", "© ", "©", "(c) ", "(C) ", "C", "(", "©\u{301}", "copyright ", "\u{A9}2026 "]
+        var found = 0
+        for round in 0..<5000 {
+            let text = (round % 2 == 0 ? marks.randomElement(using: &random)! : "") + (round % 3 == 0 ? "2026 Harbour Daily" : "")
+                + random.text(maxPieces: 5)
+            let fast = Attribution.copyrightHolder(text)
+            #expect(fast == Self.reference(text), "\(Array(text.unicodeScalars))")
+            if fast != nil { found += 1 }
+        }
+        #expect(found > 500)
+    }
+}

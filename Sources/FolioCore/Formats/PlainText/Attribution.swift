@@ -26,8 +26,10 @@ enum Attribution {
             if let name = markedSource(units[index].text) { return name }
         }
         if let brand = brandLine(units, in: header) { return brand }
-        for unit in units.suffix(80).reversed() + units.prefix(20) where unit.words <= 14 {
-            if let name = copyrightHolder(unit.text) { return name }
+        // The last 80 from the end, then the first 20 (as `units.suffix(80).reversed() + units.prefix(20)`).
+        let n = units.count
+        for index in (0..<min(80, n)).map({ n - 1 - $0 }) + Array(0..<min(20, n)) where units[index].words <= 14 {
+            if let name = copyrightHolder(units[index].text) { return name }
         }
         return nil
     }
@@ -124,6 +126,8 @@ enum Attribution {
 
     /// "© 2026 Example Media Group" -> "Example Media Group".
     static func copyrightHolder(_ text: String) -> String? {
+        // Every mark starts with "C", "(" or "©" (0xC2 0xA9): other first bytes start none.
+        guard let b = text.utf8.first, b == 0x43 || b == 0x28 || b == 0xC2 else { return nil }
         for mark in ["Copyright © ", "Copyright ", "© ", "©", "(c) ", "(C) "] where text.hasPrefix(mark) {
             var rest = Substring(text.dropFirst(mark.count))
             rest = rest.drop { $0.isNumber || $0 == " " || $0 == "–" || $0 == "-" || $0 == "," }
