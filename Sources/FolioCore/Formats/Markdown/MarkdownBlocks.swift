@@ -231,7 +231,7 @@ struct MarkdownBlocks {
             guard i < n, columns < 4 else { return false }
             let first = bytes[i]
             guard first >= 0x80 || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return false }
-            return !bytes.contains(0x7C)
+            return memchr(bytes.baseAddress! + i, 0x7C, n - i) == nil  // no "|" (a table row)
         }
         return found ?? false
     }
