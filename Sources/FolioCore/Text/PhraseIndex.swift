@@ -23,23 +23,55 @@ struct PhraseIndex {
     func present(in text: String) -> [Int] {
         var text = text
         return text.withUTF8 { bytes -> [Int] in
-            var found: UInt64 = 0
-            let n = bytes.count
-            var i = 0
-            while i + 1 < n {
-                var candidates = firstByte[Int(bytes[i])] & secondByte[Int(bytes[i + 1])] & ~found
-                while candidates != 0 {
-                    let index = candidates.trailingZeroBitCount
-                    candidates &= candidates - 1
-                    let phrase = phrases[index]
-                    guard phrase.count <= n - i else { continue }
-                    var k = 2
-                    while k < phrase.count && bytes[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { found |= 1 << index }
-                }
-                i += 1
-            }
+            let found = scan(bytes, foldingCase: false, stopAtFirst: false)
             return (0..<phrases.count).filter { found & (1 << $0) != 0 }
+        }
+    }
+
+    /// True when a phrase occurs in `bytes` (ASCII) in any letter case: what
+    /// searching the text lower-cased would find, without the lower-cased copy.
+    /// The phrases must be lower-case ASCII.
+    func anyPresent(inASCIIIgnoringCase bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        assert(phrases.allSatisfy { $0.allSatisfy { $0 < 0x80 && Self.fold($0) == $0 } })
+        return scan(bytes, foldingCase: true, stopAtFirst: true) != 0
+    }
+
+    /// An ASCII byte lower-cased.
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// A bit for each phrase found: a pair of bytes is compared further only with the
+    /// phrases that start with that pair (read lower-cased when `foldingCase`).
+    @inline(__always)
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, foldingCase: Bool, stopAtFirst: Bool) -> UInt64 {
+        @inline(__always) func byte(_ i: Int) -> UInt8 { foldingCase ? Self.fold(bytes[i]) : bytes[i] }
+        var found: UInt64 = 0
+        let n = bytes.count
+        guard n >= 2 else { return 0 }
+        return firstByte.withUnsafeBufferPointer { firstByte in
+            secondByte.withUnsafeBufferPointer { secondByte in
+                var next = byte(0)
+                var i = 0
+                while i + 1 < n {
+                    let b = next
+                    next = byte(i + 1)
+                    var candidates = firstByte[Int(b)] & secondByte[Int(next)] & ~found
+                    while candidates != 0 {
+                        let index = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        let phrase = phrases[index]
+                        guard phrase.count <= n - i else { continue }
+                        var k = 2
+                        while k < phrase.count && byte(i + k) == phrase[k] { k += 1 }
+                        if k == phrase.count {
+                            found |= 1 << index
+                            if stopAtFirst { return found }
+                        }
+                    }
+                    i += 1
+                }
+                return found
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ enum Attribution {
 
     private static let markerIndex = PhraseIndex(markers)
     /// The markers that are ASCII: the only ones an ASCII line lower-cased can hold.
-    private static let asciiMarkerIndex = FoldedPhraseIndex(markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+    private static let asciiMarkerIndex = PhraseIndex(markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
 
     /// An ASCII line in which `markedSource` finds nothing: it holds no marker in any case,
     /// and its normalized form (trimmed as `TextSignals.normalized` trims ASCII) starts with
@@ -67,12 +67,12 @@ enum Attribution {
         var copy = text
         return copy.withUTF8 { bytes -> Bool in
             for b in bytes where b >= 0x80 { return false }
-            if asciiMarkerIndex.anyPresent(inASCII: bytes) { return false }
+            if asciiMarkerIndex.anyPresent(inASCIIIgnoringCase: bytes) { return false }
             var lo = 0, hi = bytes.count
             while lo < hi, isTrimmedLeading(bytes[lo]) { lo += 1 }
             while hi > lo, isTrimmedTrailing(bytes[hi - 1]) { hi -= 1 }
             return !labelBytes.contains { label in
-                label.count <= hi - lo && label.indices.allSatisfy { FoldedPhraseIndex.fold(bytes[lo + $0]) == label[$0] }
+                label.count <= hi - lo && label.indices.allSatisfy { PhraseIndex.fold(bytes[lo + $0]) == label[$0] }
             }
         }
     }
