@@ -5,7 +5,7 @@ import Foundation
 // Layers (arrows are the only imports allowed):
 //   folio -> FolioUI -> FolioCore, TermKit
 //   folio -> NCursesBackend -> TermKit, CNCursesW
-//   FolioCore -> CLibXML2, GRDB
+//   FolioCore -> CLibXML2, CSHA256, GRDB
 let package = Package(
     name: "folio",
     products: [
@@ -19,10 +19,14 @@ let package = Package(
         // libxml2 is opened when a page is first parsed (see its shim.h), not linked: so no
         // pkg-config (which would add -lxml2), and FolioCore gets the header path itself.
         .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        // SHA-256 blocks with the x86 SHA instructions, for article identities; its functions carry
+        // their own target attribute, so no flags here.
+        .target(name: "CSHA256"),
         .target(name: "TermKit"),
         .target(name: "NCursesBackend", dependencies: ["TermKit", "CNCursesW"]),
         .target(name: "FolioCore", dependencies: [
             "CLibXML2",
+            "CSHA256",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .target(name: "FolioUI", dependencies: ["FolioCore", "TermKit"]),

@@ -1,7 +1,13 @@
 /// SHA-256 (FIPS 180-4), for content identities. Small and dependency-free.
 /// Whole 64-byte blocks are read straight from the input; only the last one or
-/// two, with the padding and the length, are copied.
+/// two, with the padding and the length, are copied. Blocks go through the
+/// CPU's SHA instructions where it has them (SHA256Hardware.swift), else
+/// through the rounds below; `hardware: false` asks for the rounds (and `true`
+/// must not be asked for without `hardwareAvailable`).
 enum SHA256 {
+    /// h0 ... h7.
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
     /// The 64 round constants of FIPS 180-4.
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -16,8 +22,8 @@ enum SHA256 {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func hex(of bytes: some Collection<UInt8>) -> String {
-        let digest = digest(of: bytes)
+    static func hex(of bytes: some Collection<UInt8>, hardware: Bool = hardwareAvailable) -> String {
+        let digest = digest(of: bytes, hardware: hardware)
         var out: [UInt8] = []
         out.reserveCapacity(64)
         for byte in digest {
@@ -27,18 +33,17 @@ enum SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func digest(of input: some Collection<UInt8>) -> [UInt8] {
-        if let done = input.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) { return done }
-        return Array(input).withUnsafeBytes { digest($0) }
+    static func digest(of input: some Collection<UInt8>, hardware: Bool = hardwareAvailable) -> [UInt8] {
+        if let done = input.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0), hardware: hardware) }) { return done }
+        return Array(input).withUnsafeBytes { digest($0, hardware: hardware) }
     }
 
-    private static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    private static func digest(_ message: UnsafeRawBufferPointer, hardware: Bool) -> [UInt8] {
+        var h: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 let whole = message.count / 64
-                for block in 0..<whole { compress(message, at: block * 64, into: &h, k: k, w: w) }
+                compress(message, blocks: whole, into: &h, k: k, w: w, hardware: hardware)
                 // The rest, 0x80, zeros, and the length in bits: one block, or two when the rest is 56 bytes or more.
                 let rest = message.count - whole * 64
                 var last = [UInt8](repeating: 0, count: rest < 56 ? 64 : 128)
@@ -46,9 +51,7 @@ enum SHA256 {
                 last[rest] = 0x80
                 let bits = UInt64(message.count) &* 8
                 for i in 0..<8 { last[last.count - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
-                last.withUnsafeBytes { tail in
-                    for block in 0..<(tail.count / 64) { compress(tail, at: block * 64, into: &h, k: k, w: w) }
-                }
+                last.withUnsafeBytes { compress($0, blocks: $0.count / 64, into: &h, k: k, w: w, hardware: hardware) }
             }
         }
         var out: [UInt8] = []
@@ -61,8 +64,14 @@ enum SHA256 {
     }
 
     @inline(__always)
-    private static func compress(_ bytes: UnsafeRawBufferPointer, at offset: Int,
-                                 into h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    private static func compress(_ bytes: UnsafeRawBufferPointer, blocks count: Int, into h: inout State,
+                                 k: UnsafeBufferPointer<UInt32>, w: UnsafeMutableBufferPointer<UInt32>, hardware: Bool) {
+        if hardware { return compressInHardware(bytes, blocks: count, into: &h, k: k) }
+        for block in 0..<count { compress(bytes, at: block * 64, into: &h, k: k, w: w) }
+    }
+
+    @inline(__always)
+    private static func compress(_ bytes: UnsafeRawBufferPointer, at offset: Int, into h: inout State,
                                  k: UnsafeBufferPointer<UInt32>, w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 { w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + i * 4, as: UInt32.self)) }
         for i in 16..<64 {
