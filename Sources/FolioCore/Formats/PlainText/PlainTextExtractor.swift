@@ -114,17 +114,12 @@ public struct PlainTextExtractor: ArticleExtractor {
     /// "Title: …", "URL: …", "Author: …", "Date: …" lines at the very top of the file
     /// (as some save-as-text tools write them); removed from the units.
     static func leadingFields(_ units: inout [TextUnit]) -> [String: String] {
-        let keys: [String: String] = [
-            "title": "title", "titel": "title", "titre": "title", "título": "title", "headline": "title",
-            "url": "url", "link": "url", "source": "source", "original": "url", "canonical": "url",
-            "author": "author", "authors": "author", "by": "author", "autor": "author", "auteur": "author",
-            "date": "date", "published": "date", "datum": "date", "fecha": "date", "saved": "saved",
-            "site": "site", "site name": "site", "publication": "site", "publisher": "site",
-        ]
+        let keys = leadingFieldKeys
         var fields: [String: String] = [:]
         var count = 0
         for unit in units.prefix(8) {
-            guard unit.words <= 40, let colon = unit.text.firstIndex(of: ":") else { break }
+            // A Character ":" is the byte 0x3A: a line without that byte is not searched by Character.
+            guard unit.words <= 40, unit.text.containsByte(0x3A), let colon = unit.text.firstIndex(of: ":") else { break }
             let key = unit.text[..<colon].quickLowercased().trimmingSpaces()
             let value = unit.text[unit.text.index(after: colon)...].trimmingSpaces()
             guard let name = keys[key], !value.isEmpty else { break }
@@ -135,6 +130,15 @@ public struct PlainTextExtractor: ArticleExtractor {
         units.removeFirst(count)
         return fields
     }
+
+    /// The labels `leadingFields` reads, each with the field it fills (made once, not per file).
+    private static let leadingFieldKeys: [String: String] = [
+        "title": "title", "titel": "title", "titre": "title", "título": "title", "headline": "title",
+        "url": "url", "link": "url", "source": "source", "original": "url", "canonical": "url",
+        "author": "author", "authors": "author", "by": "author", "autor": "author", "auteur": "author",
+        "date": "date", "published": "date", "datum": "date", "fecha": "date", "saved": "saved",
+        "site": "site", "site name": "site", "publication": "site", "publisher": "site",
+    ]
 
     /// "Headline | Site" -> ("Headline", "Site"), only for the bar, which headlines don't use.
     static func splitSite(_ title: String) -> (title: String, site: String)? {

@@ -53,12 +53,13 @@ enum TextLines {
 
     static func units(of text: String) -> [TextUnit] {
         var text = text
-        return text.withUTF8 { units(of: LineTable($0)) }
+        text.makeContiguousUTF8()
+        let whole = text  // the same storage: lines are cut from it
+        return text.withUTF8 { units(of: LineTable($0, of: whole)) }
     }
 
     private static func units(of raw: LineTable) -> [TextUnit] {
-        let lengths = raw.lengths
-        let width = wrapWidth(lengths)
+        let width = wrapWidth(raw.lengths)
 
         var units: [TextUnit] = []
         var group = 0
@@ -90,7 +91,7 @@ enum TextLines {
             var text = raw.collapsed(i)
             var j = i + 1
             if let width {
-                var previousLength = lengths[i]
+                var previousLength = raw.length(i)
                 while j < raw.count, !raw.isBlank(j), !raw.mayHoldCells(j) || cells(raw[j]) == nil, previousLength < 2000 {
                     let next = raw.collapsed(j)
                     guard shouldJoin(previousLength, next: next, width: width), !isHeadlineBreak(text, next),
@@ -100,7 +101,7 @@ enum TextLines {
                     } else {
                         text += " " + next
                     }
-                    previousLength = lengths[j]
+                    previousLength = raw.length(j)
                     j += 1
                 }
             }

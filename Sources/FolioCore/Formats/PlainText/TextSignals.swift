@@ -213,6 +213,36 @@ enum TextSignals {
         return (text, simple)
     }
 
+    /// `normalizedFast` of ASCII bytes without line breaks (the result is then simple): trimmed
+    /// on bytes and lower-cased eight bytes at a time.
+    static func normalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func leading(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3E || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x23 }
+        func trailing(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3C || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x2E }
+        var lo = 0, hi = bytes.count
+        while lo < hi, leading(bytes[lo]) { lo += 1 }
+        while hi > lo, trailing(bytes[hi - 1]) { hi -= 1 }
+        let count = hi - lo
+        return String(unsafeUninitializedCapacity: count) { out in
+            guard count > 0, let source = bytes.baseAddress.map({ $0 + lo }), let target = out.baseAddress else { return 0 }
+            var k = 0
+            while k + 8 <= count {
+                let word = UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(target + k).storeBytes(of: asciiLowercased(word), as: UInt64.self)
+                k += 8
+            }
+            while k < count { let b = source[k]; target[k] = b &- 0x41 < 26 ? b | 0x20 : b; k += 1 }
+            return count
+        }
+    }
+
+    /// Eight ASCII bytes with "A"..."Z" lower-cased: 0x20 added to each byte that is a capital.
+    @inline(__always)
+    static func asciiLowercased(_ word: UInt64) -> UInt64 {
+        // A byte below 0x80 plus 0x3F reaches 0x80 from "A" on; plus 0x25 it does from "[" on; neither carries.
+        let capitals = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+        return word | capitals >> 2
+    }
+
     /// Latin-1 signs and general punctuation (quotes, dashes, "…", "•"): simple, caseless,
     /// and white space only for U+00A0. The tests check each against the standard library.
     @inline(__always)

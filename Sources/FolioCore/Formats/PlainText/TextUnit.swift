@@ -123,8 +123,14 @@ struct TextUnit {
                 normalized = TextSignals.normalized(String(text.prefix(200)))
                 normalizedIsSimple = SimpleCharacters.all(normalized)
             } else {
-                let head = end > 400 ? UnsafeBufferPointer(rebasing: sample[..<ScalarBytes.end(ofFirst: 200, in: sample)]) : sample
-                if let (fast, isSimple) = TextSignals.normalizedFast(head) {
+                // In ASCII the first 200 scalars are the first 200 bytes.
+                let head = end > 400 ? UnsafeBufferPointer(rebasing: sample[..<(stats.ascii ? 200 : ScalarBytes.end(ofFirst: 200, in: sample))])
+                                     : sample
+                if stats.ascii && stats.simple {
+                    // ASCII without line breaks (the sample's scan saw to that): `normalizedFast` without its scan.
+                    normalized = TextSignals.normalizedASCII(head)
+                    normalizedIsSimple = true
+                } else if let (fast, isSimple) = TextSignals.normalizedFast(head) {
                     normalized = fast
                     normalizedIsSimple = isSimple
                 } else {

@@ -14,22 +14,32 @@ extension TextUnit {
         var mayMentionCookies = false
         /// `TextSignals.asciiStopwords`, fetched once rather than for each word.
         private let asciiStopwords = TextSignals.asciiStopwords
-        /// Where the word being read started (a run of letters and apostrophes), or -1.
-        private var tokenStart = -1
-        private var tokenIsASCII = true
+        /// Every byte scanned is ASCII.
+        var ascii = true
 
         /// Reads one buffer (a unit's text or its sample), and looks for "cookie" when `cookies`
         /// (a separate pass, which `TextUnit.Measure` makes only for units short enough to be a notice).
+        /// The counts are kept in locals while reading and stored once at the end.
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, cookies: Bool = true) {
-            var i = 0
             let n = bytes.count
+            guard n > 0, let base = bytes.baseAddress else { return }
+            var letters = self.letters, upper = self.upper, lower = self.lower, cjk = self.cjk
+            var sentenceBreaks = self.sentenceBreaks, tokens = self.tokens, stops = self.stops
+            var scalars = self.scalars, separators = self.separators
+            var simple = self.simple, ascii = self.ascii
+            var words = self.words
+            let set = asciiStopwords
+            // Where the word being read started (a run of letters and apostrophes), or -1.
+            var tokenStart = -1
+            var tokenIsASCII = true
+            var i = 0
             // The two scalars before the current one, for ". T" sentence breaks.
             var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
             while i < n {
                 let b = bytes[i]
                 if b &- 0x61 < 26 {
                     // Lower-case ASCII letters: each is a letter in a word and in a token, and none opens a sentence.
-                    var j = i + 1
+                    var j = Self.endOfLowercase(base, from: i + 1, count: n)
                     while j < n && bytes[j] &- 0x61 < 26 { j += 1 }
                     let run = j - i
                     lower += run
@@ -42,27 +52,42 @@ extension TextUnit {
                     i = j
                     continue
                 }
+                if b == 0x20 {
+                    // A space (what most often follows a run of letters): it ends a word and a token.
+                    words.add(ascii: 0x20)
+                    scalars += 1
+                    if tokenStart >= 0 {
+                        tokens += 1
+                        if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: set) { stops += 1 }
+                        tokenStart = -1
+                        tokenIsASCII = true
+                    }
+                    beforePrevious = previous
+                    previous = 0x20
+                    i += 1
+                    continue
+                }
                 if b < 0x80 {
-                    // Other ASCII: a capital, space, digit or punctuation.
+                    // Other ASCII: a capital, digit or punctuation.
                     let value = UInt32(b)
-                    let isUpper = b &- 0x41 < 26
                     words.add(ascii: b)
                     scalars += 1
-                    if isUpper {
+                    if b &- 0x41 < 26 {
                         upper += 1
                         letters += 1
                         if tokens < 400 && tokenStart < 0 { tokenStart = i }
-                        if previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
-                            sentenceBreaks += 1
-                        }
+                        if previous == 0x20, Self.endsSentence(beforePrevious) { sentenceBreaks += 1 }
                     } else if b == 0x27 {
                         if tokens < 400 && tokenStart < 0 { tokenStart = i }
                     } else {
-                        if tokenStart >= 0 { endToken(bytes, at: i) }
-                        if b == 0x7C { separators += 1 } else if b == 0x0A || b == 0x0D { simple = false }
-                        if b == 0x22, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
-                            sentenceBreaks += 1
+                        if tokenStart >= 0 {
+                            tokens += 1
+                            if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: set) { stops += 1 }
+                            tokenStart = -1
+                            tokenIsASCII = true
                         }
+                        if b == 0x7C { separators += 1 } else if b == 0x0A || b == 0x0D { simple = false }
+                        if b == 0x22, previous == 0x20, Self.endsSentence(beforePrevious) { sentenceBreaks += 1 }
                     }
                     beforePrevious = previous
                     previous = value
@@ -70,6 +95,7 @@ extension TextUnit {
                     continue
                 }
                 let (value, length) = WordCount.decode(bytes, at: i)
+                ascii = false
                 var isLetter = false, isUpper = false, isIdeographic = false
                 if !WordCount.isGeneralPunctuation(value), let scalar = Unicode.Scalar(value) {
                     if WordCount.isIdeographic(scalar) { isLetter = true; isIdeographic = true; cjk += 1 }
@@ -88,20 +114,67 @@ extension TextUnit {
                         if tokenStart < 0 { tokenStart = i }
                         tokenIsASCII = false
                     }
-                } else {
-                    endToken(bytes, at: i)
+                } else if tokenStart >= 0 {
+                    tokens += 1
+                    if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: set) { stops += 1 }
+                    tokenStart = -1
+                    tokenIsASCII = true
                 }
                 let opensSentence = isUpper || value == 0x22 || value == 0x201C || value == 0x201E || value == 0xAB || value == 0x2018
-                if opensSentence, previous == 0x20, beforePrevious == 0x2E || beforePrevious == 0x21 || beforePrevious == 0x3F || beforePrevious == 0x2026 {
-                    sentenceBreaks += 1
-                }
+                if opensSentence, previous == 0x20, Self.endsSentence(beforePrevious) { sentenceBreaks += 1 }
                 if value == 0x3002 || value == 0xFF01 || value == 0xFF1F { sentenceBreaks += 1 }
                 beforePrevious = previous
                 previous = value
                 i += length
             }
-            endToken(bytes, at: n)
+            if tokenStart >= 0 {
+                tokens += 1
+                if Self.isStopword(bytes, tokenStart, n, ascii: tokenIsASCII, in: set) { stops += 1 }
+            }
+            self.letters = letters; self.upper = upper; self.lower = lower; self.cjk = cjk
+            self.sentenceBreaks = sentenceBreaks; self.tokens = tokens; self.stops = stops
+            self.scalars = scalars; self.separators = separators
+            self.simple = simple
+            self.ascii = ascii
+            self.words = words
             if cookies && !mayMentionCookies { mayMentionCookies = Self.mayMentionCookies(bytes) }
+        }
+
+        /// . ! ? or …: a scalar two before a capital or an opening quote that makes a sentence break.
+        @inline(__always)
+        private static func endsSentence(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
+
+        /// Whether the token at `start..<end` is a stopword: an ASCII one (letters and apostrophes only)
+        /// looked up in `set` from its bytes, any other lower-cased as a String.
+        @inline(__always)
+        private static func isStopword(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool,
+                                       in set: PackedWordSet) -> Bool {
+            ascii ? TextSignals.isStopword(letters: bytes, start, end, in: set)
+                  : TextSignals.stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                        .quickLowercased())
+        }
+
+        /// The end of the run of lower-case ASCII letters at `from`, found eight bytes at a time
+        /// while eight bytes can be read; the bytes after that are left to the caller (the result
+        /// is then where they start, or the first byte of another kind).
+        @inline(__always)
+        static func endOfLowercase(_ base: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int {
+            var j = from
+            while j + 8 <= n {
+                let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let lowered = asciiLowercaseBytes(word)
+                if lowered == 0x8080_8080_8080_8080 { j += 8; continue }
+                return j + (~lowered & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+            }
+            return j
+        }
+
+        /// The high bit of each byte of `word` that is "a"..."z", exact up to the first byte that is not
+        /// (a carry may spoil the bytes above that one, never the ones below it or itself).
+        @inline(__always)
+        static func asciiLowercaseBytes(_ word: UInt64) -> UInt64 {
+            // A byte plus 0x1F reaches 0x80 from "a" on; plus 0x05 it does from "{" on.
+            (word &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(word &+ 0x0505_0505_0505_0505) & ~word & 0x8080_8080_8080_8080
         }
 
         /// Menus flattened into one line: "Home | World | Business | Tech".
@@ -135,17 +208,6 @@ extension TextUnit {
                 }
             }
             return false
-        }
-
-        private mutating func endToken(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) {
-            guard tokenStart >= 0 else { return }
-            tokens += 1
-            // An ASCII word holds only letters and apostrophes: any other byte ends it.
-            if tokenIsASCII ? TextSignals.isStopword(letters: bytes, tokenStart, end, in: asciiStopwords)
-                            : TextSignals.stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self)
-                                .quickLowercased()) { stops += 1 }
-            tokenStart = -1
-            tokenIsASCII = true
         }
     }
 }
