@@ -71,6 +71,39 @@ import TermKit
         #expect(state.reader!.content == .loaded(Self.long))
     }
 
+    @Test func theStartOfAVeryLargeFileIsLaidOutOnlyAsFarAsTheScreen() {
+        var state = F.loadedState()
+        state.focus = .reader
+        var start = Self.long
+        start.body = Array(Self.long.body.prefix(120))  // ~16 KB, well under the threshold
+        start.estimatedWords = 3_000_000
+        _ = reduce(&state, .articleLoaded(path: F.path(0), .success(start)))
+        let reader = try! #require(state.reader)
+        let full = ArticleLayout.lines(for: start, width: state.layout.readerTextWidth)
+        #expect(reader.laidOutBlocks != nil)
+        #expect(reader.lines.count < full.count / 2)
+        #expect(Array(full.prefix(reader.lines.count)) == reader.lines)
+        _ = reduce(&state, .command(.last))
+        #expect(state.reader!.lines == full)
+    }
+
+    @Test func blocksWithoutLinesLeaveNoGapsWhenLaidOutOneByOne() {
+        var article = Self.long
+        article.estimatedWords = 1_000_000
+        article.body = [.paragraph([]), .text("First words."), .paragraph([]), .paragraph([]), .text("Second."), .paragraph([])]
+        var reader = ReaderState(path: "a.txt")
+        for wanted in [1, 6, 7, 8, 9, 100] {
+            LazyArticleLayout.start(&reader, article: article, width: 40, theme: .standard, lines: wanted)
+            LazyArticleLayout.extend(&reader, article: article, width: 40, theme: .standard, toAtLeast: 100)
+            #expect(reader.lines == ArticleLayout.lines(for: article, width: 40), "wanted \(wanted)")
+        }
+        article.body = [.paragraph([]), .paragraph([])]
+        LazyArticleLayout.start(&reader, article: article, width: 40, theme: .standard, lines: 1)
+        LazyArticleLayout.extend(&reader, article: article, width: 40, theme: .standard, toAtLeast: 100)
+        #expect(reader.lines == ArticleLayout.lines(for: article, width: 40))
+        #expect(reader.lines.contains([Span("(This article has no text.)", style: Theme.standard.metadata)]))
+    }
+
     @Test func longReadingTimesFitTheColumn() {
         #expect(ListPane.readingTime(4) == "4m")
         #expect(ListPane.readingTime(99) == "99m")

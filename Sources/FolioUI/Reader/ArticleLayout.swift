@@ -10,9 +10,14 @@ public enum ArticleLayout {
     public static func lines(for article: Article, width: Int, theme: Theme = .standard) -> [StyledLine] {
         var out = header(for: article, width: width, theme: theme)
         let body = BlockLayout(width: width, theme: theme).lines(for: article.body)
-        out += body.isEmpty ? [[Span("(This article has no text.)", style: theme.metadata)]] : body
+        out += body.isEmpty ? noText(theme: theme) : body
         out += links(for: article, width: width, theme: theme)
         return out
+    }
+
+    /// What stands for the body of an article without text.
+    static func noText(theme: Theme) -> [StyledLine] {
+        [[Span("(This article has no text.)", style: theme.metadata)]]
     }
 
     static func header(for article: Article, width: Int, theme: Theme) -> [StyledLine] {

@@ -1,14 +1,18 @@
 import FolioCore
 import TermKit
 
-/// Long articles are laid out a slice of blocks at a time, as far as the
-/// reader has scrolled, so a 20 MB article shows its first screen at once.
-/// Short ones are laid out whole (the result is the same).
+/// Long articles are laid out a block at a time, as far as the reader has
+/// scrolled, so a 20 MB article shows its first screen at once. Short ones
+/// are laid out whole (the result is the same).
 enum LazyArticleLayout {
     /// Articles with more body text than this are laid out lazily.
     static let threshold = 200_000
 
+    /// Long, or known only from its start (a very large file, whose words are
+    /// estimated): the start of a 20 MB file is 16 KB of text, of which the
+    /// first screen shows a tenth.
     static func isLong(_ article: Article) -> Bool {
+        if article.estimatedWords != nil { return true }
         var characters = 0
         for block in article.body {
             characters += block.plainText.utf8.count
@@ -27,6 +31,7 @@ enum LazyArticleLayout {
         }
         reader.lines = ArticleLayout.header(for: article, width: width, theme: theme)
         reader.laidOutBlocks = 0
+        reader.laidOutBody = false
         extend(&reader, article: article, width: width, theme: theme, toAtLeast: wanted)
     }
 
@@ -35,15 +40,17 @@ enum LazyArticleLayout {
         guard var next = reader.laidOutBlocks else { return }
         let layout = BlockLayout(width: width, theme: theme)
         while reader.lines.count < wanted && next < article.body.count {
-            let end = min(article.body.count, next + 32)
-            let slice = layout.lines(for: Array(article.body[next..<end]))
-            if !slice.isEmpty {
-                if next > 0 { reader.lines.append([]) }
-                reader.lines += slice
+            let lines = layout.layout(article.body[next])
+            if !lines.isEmpty {
+                // Blocks are a blank line apart, as `BlockLayout.lines` sets them.
+                if reader.laidOutBody { reader.lines.append([]) }
+                reader.lines += lines
+                reader.laidOutBody = true
             }
-            next = end
+            next += 1
         }
         if next >= article.body.count {
+            if !reader.laidOutBody { reader.lines += ArticleLayout.noText(theme: theme) }
             reader.lines += ArticleLayout.links(for: article, width: width, theme: theme)
             reader.laidOutBlocks = nil
         } else {

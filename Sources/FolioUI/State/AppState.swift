@@ -61,6 +61,9 @@ public struct ReaderState: Equatable, Sendable {
     /// For a long article laid out a slice at a time: the blocks laid out so
     /// far. Nil when every line is laid out.
     public var laidOutBlocks: Int? = nil
+    /// Whether any block of a lazily laid out article gave lines yet (the
+    /// next one is then set a blank line apart).
+    public var laidOutBody = false
     /// Text being looked for with `/` in the reader; matches are highlighted.
     public var find: String? = nil
     /// The line of the match `n` and `N` last went to.

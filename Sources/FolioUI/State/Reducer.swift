@@ -332,7 +332,7 @@ func layOutReader(_ state: inout AppState) {
     case .failed(let reason):
         reader.lines = TextWrap.wrap("Could not read \(PathCoding.display(reader.path)): \(reason)", width: width, style: state.theme.notice)
     case .loaded(let article):
-        LazyArticleLayout.start(&reader, article: article, width: width, theme: state.theme, lines: reader.top + 3 * max(1, height))
+        LazyArticleLayout.start(&reader, article: article, width: width, theme: state.theme, lines: reader.top + 2 * max(1, height))
     }
     if reader.layoutWidth > 0 {
         // Keep the reading position in proportion (of the whole article, estimated when long).
