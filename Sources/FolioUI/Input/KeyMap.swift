@@ -22,14 +22,28 @@ public struct KeyMap: Equatable, Sendable {
     }
 
     public private(set) var rows: [Row]
-    private var lookup: [KeyContext: [Key: Command]] = [:]
+    /// Per context (see `slot`), the command of each key. (Not a Dictionary keyed
+    /// by context: each key type of its own costs a search of every protocol
+    /// conformance in the program on first use, ~0.35 M instructions at start.)
+    private var lookup: [[Key: Command]] = Array(repeating: [:], count: KeyContext.allCases.count)
 
     public init(rows: [Row]) {
         self.rows = rows
         for row in rows {
-            for key in row.keys where lookup[row.context]?[key] == nil {
-                lookup[row.context, default: [:]][key] = row.command
+            let slot = Self.slot(row.context)
+            for key in row.keys where lookup[slot][key] == nil {
+                lookup[slot][key] = row.command
             }
+        }
+    }
+
+    private static func slot(_ context: KeyContext) -> Int {
+        switch context {
+        case .list: return 0
+        case .reader: return 1
+        case .help: return 2
+        case .links: return 3
+        case .global: return 4
         }
     }
 
@@ -37,8 +51,8 @@ public struct KeyMap: Equatable, Sendable {
 
     /// The command for `key` in `context`; list and reader fall back to global.
     public func command(for key: Key, in context: KeyContext) -> Command? {
-        if let command = lookup[context]?[key] { return command }
-        return context == .help || context == .links ? nil : lookup[.global]?[key]
+        if let command = lookup[Self.slot(context)][key] { return command }
+        return context == .help || context == .links ? nil : lookup[Self.slot(.global)][key]
     }
 
     /// "j/k move  Enter open …" for the status bar.

@@ -99,8 +99,17 @@ enum ListPane {
             if width >= 40, shown.contains(.date) { date = dateFormat == .iso ? 11 : 9; rest -= date }
             if width >= 60, shown.contains(.source) { source = min(18, max(10, width / 6)); rest -= source }
             title = max(1, rest)
-            let widths: [Settings.ListColumn: Int] = [.source: source, .date: date, .time: time]
-            order = shown.filter { (widths[$0] ?? 0) > 0 }
+            order = shown.filter { self.width(of: $0) > 0 }
+        }
+
+        /// The width given to a column after the title (0: no room for it).
+        func width(of column: Settings.ListColumn) -> Int {
+            switch column {
+            case .title: return 0
+            case .source: return source
+            case .date: return date
+            case .time: return time
+            }
         }
     }
 }
