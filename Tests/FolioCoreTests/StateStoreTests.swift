@@ -45,6 +45,21 @@ struct StateStoreTests {
         #expect(try store.readIdentities() == Set(Self.ids(["sha256:00ff"])))
     }
 
+    /// A new file is made without syncs (nothing is in it to lose) and is then
+    /// left as any other: WAL, every commit synced, its first change kept.
+    @Test func aNewDatabaseEndsInWALModeWithFullSync() throws {
+        let temp = try TempFolder()
+        let path = temp.path + "/state.sqlite"
+        let store = try StateStore(path: path)
+        let (mode, sync) = try store.queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal")
+        #expect(sync == 2)  // FULL
+        try store.setRead(true, for: Self.ids(["sha256:0a0b"]))
+        #expect(try StateStore(path: path).readIdentities() == Set(Self.ids(["sha256:0a0b"])))
+    }
+
     /// Two folios started at the same moment on a new state database: both
     /// open it for writing (before, one often saw the other's half-made tables
     /// and fell back to read-only).

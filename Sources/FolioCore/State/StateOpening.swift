@@ -48,7 +48,13 @@ enum StateOpening {
                 // An older schema: keep a copy before migrating it.
                 _ = StateBackup.keepCopy(of: path, label: "before-upgrade")
             }
+            if !exists {
+                // A new file: its schema is made without a sync at each migration's
+                // commit (five); the first change saved at FULL syncs them with it.
+                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
+            }
             try migrator.migrate(queue)
+            if !exists { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
             return queue
         } catch let failure as StateFailure {
             throw failure
