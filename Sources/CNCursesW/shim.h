@@ -23,6 +23,13 @@ static inline attr_t folio_a_reverse(void) { return A_REVERSE; }
 static inline attr_t folio_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t folio_a_italic(void) { return A_ITALIC; }
 static inline int folio_color_pair(int n) { return (int)COLOR_PAIR(n); }
+/* A row of printable ASCII in one style, written in one call (a cchar_t per
+   cell costs several times more); the window's own attributes are normal again after. */
+static inline void folio_put_ascii(int y, int x, const char *text, int count, attr_t attributes, short pair) {
+    wattr_set(stdscr, attributes, pair, 0);
+    mvwaddnstr(stdscr, y, x, text, count);
+    wattr_set(stdscr, A_NORMAL, 0, 0);
+}
 static inline int folio_key_code_yes(void) { return KEY_CODE_YES; }
 /* Mouse masks are macros built from other macros. */
 static inline mmask_t folio_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }

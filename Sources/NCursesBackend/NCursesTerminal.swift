@@ -66,21 +66,53 @@ public final class NCursesTerminal: Backend {
         let full = previous == nil || previous!.size != buffer.size
         if full { erase() }
         for run in buffer.changes(since: previous) {
-            var x = run.x
-            for cell in run.cells {
+            let cells = run.cells
+            var i = 0
+            while i < cells.count {
+                let cell = cells[i]
                 // After erase() the screen is blank: plain spaces need not be sent again.
-                if !cell.isContinuation && !(full && cell == .blank) { put(cell, y: run.y, x: x) }
-                x += 1
+                if cell.isContinuation || full && cell == .blank {
+                    i += 1
+                    continue
+                }
+                // Most of a frame is rows of plain ASCII in one style: one call for each.
+                var end = i
+                while end < cells.count, cells[end].style == cell.style, Self.plainByte(cells[end]) != nil { end += 1 }
+                if full { while end > i + 1, cells[end - 1] == .blank { end -= 1 } }
+                if end > i + 1 {
+                    putASCII(cells[i..<end], y: run.y, x: run.x + i)
+                    i = end
+                } else {
+                    put(cell, y: run.y, x: run.x + i)
+                    i += 1
+                }
             }
         }
         refresh()
+    }
+
+    /// The byte of a cell that is one printable ASCII character.
+    private static func plainByte(_ cell: Cell) -> UInt8? {
+        guard cell.width == 1, cell.symbol.utf8.count == 1, let byte = cell.symbol.utf8.first, byte >= 0x20, byte < 0x7F else { return nil }
+        return byte
+    }
+
+    private var asciiRow: [CChar] = []
+
+    /// Cells of one style, each one printable ASCII character.
+    private func putASCII(_ cells: ArraySlice<Cell>, y: Int, x: Int) {
+        asciiRow.removeAll(keepingCapacity: true)
+        for cell in cells { asciiRow.append(CChar(bitPattern: cell.symbol.utf8.first!)) }
+        let style = cells.first!.style
+        let pair = colors.pair(foreground: style.foreground, background: style.background)
+        folio_put_ascii(Int32(y), Int32(x), asciiRow, Int32(asciiRow.count), Self.attributes(style.attributes), pair)
     }
 
     private func put(_ cell: Cell, y: Int, x: Int) {
         let attributes = Self.attributes(cell.style.attributes)
         let pair = colors.pair(foreground: cell.style.foreground, background: cell.style.background)
         // Most cells are one printable ASCII character: no scalar arrays for them.
-        if cell.width == 1, cell.symbol.utf8.count == 1, let byte = cell.symbol.utf8.first, byte >= 0x20, byte < 0x7F {
+        if let byte = Self.plainByte(cell) {
             var cc = cchar_t()
             var wide: (wchar_t, wchar_t) = (wchar_t(byte), 0)
             withUnsafeMutablePointer(to: &wide) { chars in
