@@ -36,6 +36,7 @@ public enum TextWrap {
     /// at a time, which gives the same glyphs as reading Characters (tests
     /// compare the two) at a fraction of the cost.
     static func wrap(_ spans: [Span], width: Int, bytewise: Bool) -> [StyledLine] {
+        if bytewise, spans.count == 1, let lines = wrapASCII(spans[0], width: width) { return lines }
         let width = max(1, width)
         var styles: [Style] = []
         var bytes: [UInt8] = []

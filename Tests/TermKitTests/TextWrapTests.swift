@@ -189,6 +189,23 @@ import Testing
         " ", " ", "  ", "\t", "\n", "\n\n",
     ]
 
+    /// One span of printable ASCII takes a path of its own (ASCIITextWrap).
+    @Test func aSpanOfPlainASCIIWrapsAsCharactersDo() {
+        var rng = SplitMix64(state: 0xA5C1_1AB5)
+        let styles: [Style] = [.plain, Style(attributes: .bold)]
+        for sample in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { text += Self.asciiPieces.randomElement(using: &rng)! }
+            let span = Span(text, style: styles.randomElement(using: &rng)!)
+            let width = Int.random(in: 0...30, using: &rng)
+            let fast = try! #require(TextWrap.wrapASCII(span, width: width))
+            #expect(fast == TextWrap.wrap([span], width: width, bytewise: false), "sample \(sample) width \(width): \(text.debugDescription)")
+        }
+        #expect(TextWrap.wrapASCII(Span("caf\u{E9}"), width: 10) == nil)
+        #expect(TextWrap.wrapASCII(Span("a\r\nb"), width: 10) == nil)
+        #expect(TextWrap.wrapASCII(Span(""), width: 10) == [[]])
+    }
+
     @Test func readingBytesGivesWhatReadingCharactersGives() {
         var rng = SplitMix64(state: 0xB17E_5EED)
         let styles: [Style] = [.plain, Style(attributes: .bold), Style(attributes: .underline), .plain]
