@@ -49,9 +49,10 @@ enum StateOpening {
                 _ = StateBackup.keepCopy(of: path, label: "before-upgrade")
             }
             if !exists {
-                // A new file: its schema is made without a sync at each migration's
-                // commit (five); the first change saved at FULL syncs them with it.
-                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
+                // A new file: its schema is made without syncs (the log's header and
+                // folder, and each of five migrations' commits); the first change
+                // saved at FULL syncs them with it.
+                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = OFF") }
             }
             try migrator.migrate(queue)
             if !exists { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
