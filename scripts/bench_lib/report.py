@@ -140,6 +140,10 @@ def library_section(n: int, figs: dict[str, Figure | None], manifest: dict, info
 
     list_row("list_cold", "`folio list` cold", "`cat` of all files", cat)
     list_row("list_warm", "`folio list` warm", "`find DIR -type f`", find)
+    find_stat = f("find_stat").median if f("find_stat") else None
+    if f("list_warm") and find_stat is not None:
+        lines.append(_row(["`folio list` warm, against a stat per file", seconds(f("list_warm").median),
+                           f"`find DIR -type f -size -1000M` {seconds(find_stat)}", ratio(f("list_warm").median, find_stat), "-", ""]))
 
     for key, label, peer_key, peer_label in (("tui_cold", "TUI first paint, cold", "neomutt_cold", "neomutt, no header cache"),
                                               ("tui_warm", "TUI first paint, warm", "neomutt_warm", "neomutt with header cache"),
@@ -190,7 +194,8 @@ def library_section(n: int, figs: dict[str, Figure | None], manifest: dict, info
                        f"`grep -rli {manifest['search_word']} DIR` {seconds(grep)} ({manifest['search_hits']} files)",
                        ratio(search.median, grep) if search else "-", "-", ""]))
     lines.append("")
-    lines.append(f"Floors: `find DIR -type f` {seconds(find)}, `cat` of all files {seconds(cat)}, "
+    lines.append(f"Floors: `find DIR -type f` {seconds(find)} ({seconds(f('find_stat').median if f('find_stat') else None)} "
+                 f"with a stat per file), `cat` of all files {seconds(cat)}, "
                  f"`grep -rli WORD DIR` {seconds(grep)}.")
     nc, nw = f("neomutt_cold"), f("neomutt_warm")
     if nc or nw:
