@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The metadata index: for each file of a library, its size and time and the
 /// fields the list shows, so a second start shows the list at once and only
@@ -55,31 +56,26 @@ public final class IndexStore {
     }
 
     /// Every file indexed under `root`.
+    ///
+    /// Read with the SQLite statement itself rather than GRDB rows: each text
+    /// becomes a String straight from the column's bytes. The values are those
+    /// GRDB gives (`String(cString:)`: up to a NUL byte, bad UTF-8 repaired).
     public func files(under root: String) throws -> [IndexedFile] {
         try queue.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
+            let statement = try db.makeStatement(sql: """
                 SELECT path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format, tags
                 FROM indexed_file WHERE root = ?
-                """, arguments: [root])
+                """)
+            try statement.setArguments([root])
+            let row = IndexRow(statement.sqliteStatement)
             var files: [IndexedFile] = []
-            while let row = try cursor.next() {
-                let path: String = row[0]
-                let absolutePath: String = row[1]
-                let mtime: Int64 = row[3]
-                let outcome: IndexedFile.Outcome
-                if let problem: String = row[4] {
-                    outcome = .problem(problem)
-                } else {
-                    let date: Double? = row[9]
-                    let tags: String? = row[12]
-                    outcome = .article(ArticleSummary(
-                        path: path, absolutePath: absolutePath, identity: ArticleIdentity(rawValue: row[5]), title: row[6],
-                        source: row[7], author: row[8], date: date.map { Date(timeIntervalSince1970: $0) },
-                        fileDate: Date(nanoseconds: mtime), words: row[10],
-                        format: ArticleFormat(rawValue: row[11]) ?? .text,
-                        tags: tags.map(Self.lines) ?? []))
+            while true {
+                let code = sqlite3_step(row.statement)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
                 }
-                files.append(IndexedFile(path: path, absolutePath: absolutePath, size: row[2], modifiedNanoseconds: mtime, outcome: outcome))
+                files.append(row.file())
             }
             return files
         }

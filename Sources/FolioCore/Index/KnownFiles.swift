@@ -52,6 +52,38 @@ struct KnownFiles {
         return ASCIINames.isASCII(path) ? nil : dictionary()[path]
     }
 
+    /// `position(of:)` for the path with these bytes, in a list that `isSortedASCII`;
+    /// nil also when that is not known without the String (the caller then asks `position(of:)`).
+    mutating func position(ofBytes path: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard isSortedASCII else { return nil }
+        // (Byte-equal paths are equal Strings, and in a list sorted by bytes the only byte-equal one.)
+        if next < files.count, Self.compare(files[next].path, path) == 0 {
+            next += 1
+            return next - 1
+        }
+        var low = 0, high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            guard let order = Self.compare(files[middle].path, path) else { return nil }
+            if order == 0 {
+                next = middle + 1
+                return middle
+            }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// memcmp order of a path's UTF-8 and some bytes (a prefix first).
+    @inline(__always)
+    private static func compare(_ a: String, _ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        a.utf8.withContiguousStorageIfAvailable { x -> Int in
+            let common = min(x.count, b.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, b.baseAddress!, common)
+            return order != 0 ? Int(order) : x.count - b.count
+        }
+    }
+
     /// Whether two files share a path (possible only in a list not sorted by bytes).
     var hasEqualPaths: Bool {
         mutating get { !isSortedASCII && dictionary().count != files.count }

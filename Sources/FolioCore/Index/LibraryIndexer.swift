@@ -36,31 +36,10 @@ public enum LibraryIndexer {
         // Text owed since a refresh that only forgot it: those files are read again.
         let behind = upkeep == .fill ? (try? search?.behind(root: indexRoot)) ?? nil : nil
         let withoutText = behind == nil ? [] : (try? search?.pathsWithoutText(root: indexRoot)) ?? []
-        let scan = LibraryScanner.scan(root)
-        // Positions, not copies: at 100,000 files a copy of each entry costs tens of MB.
-        var lookup = KnownFiles(known)
-        var stale: [LibraryScanner.Entry] = []
-        // Which known files the walk met: the others are gone.
-        var met = [Bool](repeating: false, count: known.count)
-        known.withUnsafeBufferPointer { known in
-            for entry in scan.entries {
-                if let old = lookup.position(of: entry.path) {
-                    met[old] = true
-                    if known[old].matches(entry) && (withoutText.isEmpty || !withoutText.contains(entry.path)) { continue }
-                }
-                stale.append(entry)
-            }
-        }
-        let removed: [String]
-        if lookup.hasEqualPaths {
-            // Known files that share a path each stay while the path is there.
-            let present = Set(scan.entries.map(\.path))
-            removed = known.map(\.path).filter { !present.contains($0) }
-        } else {
-            removed = known.indices.filter { !met[$0] }.map { known[$0].path }
-        }
+        let changes = LibraryChanges(root: root, known: known, withoutText: withoutText)
+        let (stale, removed) = (changes.stale, changes.removed)
 
-        var batch = Batch(removed: removed, skipped: scan.skipped, done: 0, total: stale.count)
+        var batch = Batch(removed: removed, skipped: changes.skipped, done: 0, total: stale.count)
         var forgetting = false
         var filled = true
         if upkeep == .forget, let search, !stale.isEmpty || !removed.isEmpty, (try? search.putBehind(root: indexRoot)) != nil {

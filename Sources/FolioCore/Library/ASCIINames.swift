@@ -4,8 +4,21 @@ import Foundation
 /// agree (byte order is String order, lowercasing is per byte), so the walk
 /// uses these where every name is ASCII and the String operations elsewhere.
 enum ASCIINames {
+    /// No byte from 0x80 up (looked at 8 bytes at a time).
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+        guard let start = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= count {
+            high |= UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < count {
+            high |= UInt64(start[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     static func isASCII(_ text: String) -> Bool {
@@ -48,19 +61,22 @@ enum ASCIINames {
 
     /// `ArticleFormat(fileName:)` for an ASCII name.
     static func format(ofName name: String) -> ArticleFormat? {
-        let found = name.utf8.withContiguousStorageIfAvailable { bytes -> ArticleFormat? in
-            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != 0 else { return nil }
-            let ext = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
-            func named(_ word: StaticString) -> Bool {
-                // Only A-Z become a-z by setting 0x20 and then equal a lowercase letter.
-                ext.count == word.utf8CodeUnitCount && zip(ext, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
-            }
-            if named("txt") || named("text") { return .text }
-            if named("md") || named("markdown") { return .markdown }
-            if named("html") || named("htm") || named("xhtml") { return .html }
-            return nil
-        }
+        let found = name.utf8.withContiguousStorageIfAvailable { bytes in format(ofNameBytes: bytes) }
         return found ?? ArticleFormat(fileName: name)
+    }
+
+    /// `ArticleFormat(fileName:)` for the bytes of an ASCII name.
+    static func format(ofNameBytes bytes: UnsafeBufferPointer<UInt8>) -> ArticleFormat? {
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != 0 else { return nil }
+        let ext = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+        func named(_ word: StaticString) -> Bool {
+            // Only A-Z become a-z by setting 0x20 and then equal a lowercase letter.
+            ext.count == word.utf8CodeUnitCount && zip(ext, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
+        }
+        if named("txt") || named("text") { return .text }
+        if named("md") || named("markdown") { return .markdown }
+        if named("html") || named("htm") || named("xhtml") { return .html }
+        return nil
     }
 
     /// `a + b + c`, copied once.

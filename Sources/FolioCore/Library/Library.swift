@@ -29,7 +29,7 @@ public struct Library: Sendable {
     public static func load(_ root: String, index: IndexStore?, search: SearchIndex? = nil,
                             upkeep: LibraryIndexer.SearchUpkeep = .fill) -> Library {
         let key = indexKey(root)
-        let known = (try? index?.files(under: key)) ?? []
+        var known = (try? index?.files(under: key)) ?? []
         var removed = Set<String>()
         var upserted: [IndexedFile] = []
         var skipped: [LibraryScanner.Skipped] = []
@@ -39,10 +39,13 @@ public struct Library: Sendable {
             skipped += batch.skipped
         }
         // Most starts change nothing: the index is the library as it is.
-        if removed.isEmpty && upserted.isEmpty { return Library(files: known, skipped: skipped, root: root) }
+        if removed.isEmpty && upserted.isEmpty { return Library(taking: &known, skipped: skipped, root: root) }
         let replaced = Set(upserted.map(\.path))
-        let kept = known.filter { !removed.contains($0.path) && !replaced.contains($0.path) }
-        return Library(files: kept + upserted, skipped: skipped, root: root)
+        var files = known.filter { !removed.contains($0.path) && !replaced.contains($0.path) }
+        known = []
+        files += upserted
+        upserted = []
+        return Library(taking: &files, skipped: skipped, root: root)
     }
 
     /// A library from indexed files (and what the walk skipped).
@@ -57,6 +60,27 @@ public struct Library: Sendable {
                 case .article(let summary): articles.append(summary)
                 case .problem(let reason): problems.append(Problem(path: files[i].path, reason: reason))
                 }
+            }
+        }
+        problems.sort { $0.path < $1.path }
+        self.init(root: root, articles: articles, problems: problems)
+    }
+
+    /// `init(files:skipped:root:)` that moves each summary out of `files` rather
+    /// than copying it (an article's file is left with an empty outcome).
+    init(taking files: inout [IndexedFile], skipped: [LibraryScanner.Skipped], root: String) {
+        var articles: [ArticleSummary] = []
+        var problems = skipped.map { Problem(path: $0.path, reason: $0.reason) }
+        articles.reserveCapacity(files.count)
+        files.withUnsafeMutableBufferPointer { files in
+            for i in files.indices {
+                if case .problem(let reason) = files[i].outcome {
+                    problems.append(Problem(path: files[i].path, reason: reason))
+                    continue
+                }
+                var outcome = IndexedFile.Outcome.problem("")
+                swap(&outcome, &files[i].outcome)
+                if case .article(let summary) = consume outcome { articles.append(summary) }
             }
         }
         problems.sort { $0.path < $1.path }

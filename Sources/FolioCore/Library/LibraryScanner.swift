@@ -28,63 +28,73 @@ public enum LibraryScanner {
     }
 
     public static func scan(_ root: String) -> Result {
-        var result = Result()
+        listing(root).result()
+    }
+
+    /// The walk behind `scan`: plain files of folders whose names are all
+    /// ASCII are kept as bytes (see `Listing`), everything else as entries.
+    static func listing(_ root: String) -> Listing {
+        var listing = Listing(root: root)
         let rootReal = realPath(root) ?? root
         // Files are looked at relative to their folder's descriptor: the kernel
         // then does not walk the whole path again for each of them.
         let rootFD = PathCoding.withCString(root) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        guard rootFD >= 0 else { return result }
+        guard rootFD >= 0 else { return listing }
         defer { close(rootFD) }
+        var names = FolderNames()
         var pending: [String] = [""]  // relative folders still to read
         while let folder = pending.popLast() {
             let fd = folder.isEmpty ? dup(rootFD) : PathCoding.withCString(folder) { openat(rootFD, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
             guard fd >= 0, let dir = fdopendir(fd) else {
-                if !folder.isEmpty { result.skipped.append(Skipped(path: folder, reason: SafeFile.errnoText(errno))) }
+                if !folder.isEmpty { listing.skipped.append(Skipped(path: folder, reason: SafeFile.errnoText(errno))) }
                 if fd >= 0 { close(fd) }
                 continue
             }
             defer { closedir(dir) }
-            var names: [String] = []
-            // All ASCII (the common case): names are sorted and typed by their bytes.
-            var allASCII = true
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String in
-                    let bytes = raw.bindMemory(to: UInt8.self)
-                    let length = bytes.firstIndex(of: 0) ?? bytes.count
-                    let name = UnsafeBufferPointer(rebasing: bytes[..<length])
-                    // (ASCII is valid UTF-8: nothing for PathCoding to carry.)
-                    if ASCIINames.isASCII(name) { return String(decoding: name, as: UTF8.self) }
-                    allASCII = false
-                    return PathCoding.decode(name)
-                }
-                if name.hasPrefix(".") { continue }  // hidden, and . and ..
-                names.append(name)
-            }
+            names.read(dir)
             let folderPrefix = folder.isEmpty ? "" : folder + "/"
-            for name in (allASCII ? ASCIINames.sorted(names) : names.sorted()).reversed() {
-                var info = stat()
-                guard withFileName(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }  // vanished
-                let relative = ASCIINames.joined(folderPrefix, name)
-                let kind = info.st_mode & S_IFMT
-                if kind == S_IFDIR { pending.append(relative); continue }
-                guard let format = allASCII ? ASCIINames.format(ofName: name) : ArticleFormat(fileName: name) else { continue }
-                let absolute = ASCIINames.joined(root, "/", relative)
-                if kind == S_IFREG {
-                    result.entries.append(Entry(path: relative, absolutePath: absolute, size: Int(info.st_size), modifiedNanoseconds: nanoseconds(info), format: format))
-                } else if kind == S_IFLNK {
-                    switch followLink(absolute, inside: rootReal) {
-                    case .success(let (target, targetInfo)):
-                        result.entries.append(Entry(path: relative, absolutePath: target, size: Int(targetInfo.st_size), modifiedNanoseconds: nanoseconds(targetInfo), format: format))
-                    case .failure(let reason):
-                        result.skipped.append(Skipped(path: relative, reason: reason.text))
+            if names.allASCII {
+                // All ASCII (the common case): names are sorted and typed by their bytes,
+                // and a plain file's path is kept as bytes.
+                names.sortByBytes()
+                names.stat(in: fd)
+                let prefix = Array(folderPrefix.utf8)
+                for k in names.order.indices.reversed() {
+                    let n = names.order[k]
+                    guard let info = names.info[k] else { continue }  // vanished
+                    names.withName(n) { name in
+                        let kind = info.mode & S_IFMT
+                        if kind == S_IFDIR {
+                            pending.append(ASCIINames.joined(folderPrefix, String(decoding: name, as: UTF8.self)))
+                            return
+                        }
+                        guard let format = ASCIINames.format(ofNameBytes: name) else { return }
+                        if kind == S_IFREG {
+                            listing.appendPlain(prefix: prefix, name: name, size: info.size, modifiedNanoseconds: info.modifiedNanoseconds, format: format)
+                        } else {
+                            listing.appendOther(relative: ASCIINames.joined(folderPrefix, String(decoding: name, as: UTF8.self)),
+                                                kind: kind, format: format, rootReal: rootReal)
+                        }
                     }
-                } else {
-                    result.skipped.append(Skipped(path: relative, reason: "not a regular file"))
+                }
+            } else {
+                var info = stat()
+                for name in names.decodedVisible().sorted().reversed() {
+                    guard withFileName(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { continue }  // vanished
+                    let relative = ASCIINames.joined(folderPrefix, name)
+                    let kind = info.st_mode & S_IFMT
+                    if kind == S_IFDIR { pending.append(relative); continue }
+                    guard let format = ArticleFormat(fileName: name) else { continue }
+                    if kind == S_IFREG {
+                        listing.appendEntry(Entry(path: relative, absolutePath: ASCIINames.joined(root, "/", relative), size: Int(info.st_size),
+                                                  modifiedNanoseconds: nanoseconds(info), format: format))
+                    } else {
+                        listing.appendOther(relative: relative, kind: kind, format: format, rootReal: rootReal)
+                    }
                 }
             }
         }
-        result.entries.reverse()
-        return result
+        return listing
     }
 
     struct LinkProblem: Error { let text: String }
