@@ -130,13 +130,16 @@ enum CommandSupport {
     /// dates are compared as numbers held apart, and no summary is moved.
     static func newestFirst(_ articles: [ArticleSummary], _ positions: [Int]) -> [Int] {
         // Date compares its time since the reference date: the same numbers, so the same order.
-        // Through a buffer, the dates, titles and paths are read in place rather than from copies of the summaries.
+        // Each position is sorted beside its date; the titles and paths that break ties are
+        // read in place through a buffer rather than from copies of the summaries.
         articles.withUnsafeBufferPointer { articles in
-            let keys = articles.indices.map { articles[$0].sortDate.timeIntervalSinceReferenceDate }
-            return positions.sorted { a, b in
-                if keys[a] != keys[b] { return keys[a] > keys[b] }
-                return articles[a].title != articles[b].title ? articles[a].title < articles[b].title : articles[a].path < articles[b].path
+            var keyed = positions.map { (date: articles[$0].sortDate.timeIntervalSinceReferenceDate, position: $0) }
+            keyed.sort { a, b in
+                if a.date != b.date { return a.date > b.date }
+                let (x, y) = (articles.baseAddress! + a.position, articles.baseAddress! + b.position)
+                return x.pointee.title != y.pointee.title ? x.pointee.title < y.pointee.title : x.pointee.path < y.pointee.path
             }
+            return keyed.map(\.position)
         }
     }
 
@@ -163,9 +166,12 @@ enum CommandSupport {
 
     /// Writes bytes to stdout without copying them first.
     static func write(bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
-        }
+        bytes.withUnsafeBytes(write(buffer:))
+    }
+
+    /// Writes bytes to stdout without copying them first.
+    static func write(buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
     }
 }

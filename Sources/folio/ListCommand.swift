@@ -48,15 +48,16 @@ struct ListArticles: FolioCommand {
                 var out = PlainListOutput(capacity: chunk + 4096)
                 // (Through a buffer: each summary is read in place, not copied.)
                 articles.withUnsafeBufferPointer { articles in
+                    guard let base = articles.baseAddress else { return }
                     for i in selection.order {
-                        out.append(articles[i], read: selection.isRead[i])
-                        if out.bytes.count >= chunk {
-                            CommandSupport.write(bytes: out.bytes)
+                        out.append(base + i, read: selection.isRead[i])
+                        if out.count >= chunk {
+                            out.withBytes(CommandSupport.write(buffer:))
                             out.removeAll()
                         }
                     }
                 }
-                CommandSupport.write(bytes: out.bytes)
+                out.withBytes(CommandSupport.write(buffer:))
             }
             CommandSupport.reportProblems(selection.library)
             // The list is printed and folio ends: freeing every summary first would only cost time.
