@@ -48,6 +48,19 @@ struct IndexTests {
     }
 
     /// The run loop is told as soon as a batch is ready, rather than finding it at its next poll.
+    /// A new index is made without syncs, then kept as any other: WAL, NORMAL.
+    @Test func aNewIndexEndsInWALModeWithNormalSync() throws {
+        let temp = try TempFolder()
+        for _ in 0..<2 {  // made, then opened again
+            let index = IndexStore.open(path: temp.path + "/index.sqlite")
+            let (mode, sync) = try index.queue.read { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
+            #expect(mode == "wal")
+            #expect(sync == 1)  // NORMAL
+        }
+    }
+
     @Test func theBackgroundIndexerSaysWhenEachBatchIsReady() throws {
         let temp = try TempFolder()
         let library = try TempFolder()

@@ -45,7 +45,12 @@ public final class IndexStore {
     init(queue: DatabaseQueue, path: String) throws {
         self.queue = queue
         self.path = path
+        // A new (or older) index's schema is made without syncs (the log's first
+        // write synced the log and its folder, 2-4 ms each on this disk): it is a
+        // cache, rebuilt when damaged. When it is current nothing is written here.
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = OFF") }
         try IndexSchema.migrator.migrate(queue)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
         let version = try queue.read { db in try Int.fetchOne(db, sql: "SELECT value FROM index_meta WHERE key = 'extraction'") }
         if version != Self.extractionVersion {
             try queue.write { db in
