@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decodes HTML character references in text that did not go through an HTML
 /// parser (Markdown, front matter). Numeric references to controls, surrogates,
 /// NUL or past U+10FFFF become U+FFFD.
@@ -12,7 +18,7 @@ public enum HTMLEntities {
 
     public static func decode(_ text: String) -> String {
         // Most text has no "&" byte at all, which settles it without Foundation's search.
-        guard text.containsByte(0x26), text.contains("&") else { return text }
+        guard hasAmpersand(text), text.contains("&") else { return text }
         var result = ""
         var rest = text[...]
         while let amp = rest.firstIndex(of: "&") {
@@ -33,6 +39,16 @@ public enum HTMLEntities {
             }
         }
         return result + rest
+    }
+
+    /// Whether the UTF-8 bytes hold "&", found with memchr (a byte loop costs several
+    /// instructions a byte on text that is nearly always without one).
+    static func hasAmpersand(_ text: String) -> Bool {
+        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+            return memchr(base, 0x26, bytes.count) != nil
+        }
+        return found ?? text.utf8.contains(0x26)
     }
 
     static func reference(_ name: Substring) -> String? {

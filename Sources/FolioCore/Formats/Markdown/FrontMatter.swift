@@ -37,8 +37,8 @@ public struct FrontMatter: Equatable, Sendable {
         while k <= maxLines {
             lines.scan(upTo: k + 1)
             guard k < lines.spans.count else { break }
-            let t = lines.line(k).trimmingSpaces()
-            if t == "---" || t == "..." {
+            let line = lines.line(k)
+            if mayClose(line), case let t = line.trimmingSpaces(), t == "---" || t == "..." {
                 let inner = (1..<k).map { lines.line($0) }
                 let matter = parse(inner[...])
                 // "---" then prose then "---" is two rules around a paragraph, not front matter.
@@ -53,6 +53,30 @@ public struct FrontMatter: Equatable, Sendable {
         let matter = parse((1..<end).map { lines.line($0) }[...])
         guard !matter.values.isEmpty else { return (nil, text[...]) }
         return (matter, end < lines.spans.count ? text[lines.index(lines.spans[end - 1].next)...] : text[text.endIndex...])
+    }
+
+    /// Whether a line can be "---" or "..." once trimmed: not when it starts or ends with
+    /// an ASCII byte other than those and space or tab (nothing else is trimmed).
+    static func mayClose(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first, let last = line.utf8.last else { return false }
+        func possible(_ b: UInt8) -> Bool { b >= 0x80 || b == 0x20 || b == 0x09 || b == 0x2D || b == 0x2E }
+        return possible(first) && possible(last)
+    }
+
+    /// `trimmingSpaces()`, with spaces and tabs cut on bytes: once both ends are ASCII
+    /// other than those, nothing else would be trimmed. Other ends go the scalar way.
+    static func trimSpaces(_ text: Substring) -> String {
+        let cut: String?? = text.utf8.withContiguousStorageIfAvailable { b in
+            var lo = 0, hi = b.count
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            if lo == hi { return "" }
+            guard b[lo] < 0x80, b[hi - 1] < 0x80 else { return nil }
+            // Cut at ASCII bytes of valid text: the bytes between are valid UTF-8.
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+        if let cut, let cut { return cut }
+        return text.trimmingSpaces()
     }
 
     /// `key: value`, `- item`, or an indented continuation line.
@@ -84,7 +108,7 @@ public struct FrontMatter: Equatable, Sendable {
 
         for raw in lines {
             let line = String(raw)
-            let trimmed = line.trimmingSpaces()
+            let trimmed = trimSpaces(line[...])
             let indented = line.first == " " || line.first == "\t"
             if block != nil {
                 if indented || trimmed.isEmpty { block!.lines.append(trimmed); continue }
@@ -96,9 +120,9 @@ public struct FrontMatter: Equatable, Sendable {
                 continue
             }
             guard !indented, let colon = line.firstIndex(ofASCII: 0x3A) else { continue }
-            let key = line[..<colon].trimmingSpaces().quickLowercased()
+            let key = trimSpaces(line[..<colon]).quickLowercased()
             guard !key.isEmpty else { continue }
-            let value = line[line.index(after: colon)...].trimmingSpaces()
+            let value = trimSpaces(line[line.index(after: colon)...])
             currentKey = key
             if let indicator = value.first, indicator == "|" || indicator == ">",
                value.dropFirst().allSatisfy({ "+-0123456789 ".contains($0) }) {

@@ -436,7 +436,31 @@ struct MarkdownBlocks {
         return cells
     }
 
+    /// `![alt](src)` alone on a line: its description. Simple text (each Character one
+    /// scalar without canonical twins, see `SimpleCharacters`) is read on bytes, where the
+    /// Character searches below find the same ASCII delimiters.
     static func standaloneImage(_ trimmed: String) -> String? {
+        var text = trimmed
+        let decided: String?? = text.withUTF8 { b -> String?? in
+            let n = b.count
+            // No Character sequence but "![" itself starts with "!" and "[".
+            guard n >= 2, b[0] == 0x21, b[1] == 0x5B else { return .some(nil) }
+            guard SimpleCharacters.all(b) else { return nil }
+            guard b[n - 1] == 0x29, let close = b.firstIndex(of: 0x5D), close + 1 < n, b[close + 1] == 0x28 else { return .some(nil) }
+            var j = close + 2
+            while j + 1 < n {
+                if b[j] == 0x5D, b[j + 1] == 0x28 { return .some(nil) }  // another "](": not one image
+                j += 1
+            }
+            let alt = String(decoding: UnsafeBufferPointer(rebasing: b[2..<close]), as: UTF8.self)
+            return .some(TextCleanup.collapseWhitespace(alt))
+        }
+        if let decided { return decided }
+        return standaloneImageCharacters(trimmed)
+    }
+
+    /// `standaloneImage` by Character, for any text.
+    static func standaloneImageCharacters(_ trimmed: String) -> String? {
         guard trimmed.hasPrefix("!["), trimmed.hasSuffix(")"), let close = trimmed.firstIndex(of: "]"),
               trimmed[trimmed.index(after: close)...].hasPrefix("("),
               !trimmed[trimmed.index(after: close)...].dropFirst().contains("](") else { return nil }

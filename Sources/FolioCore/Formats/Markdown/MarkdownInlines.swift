@@ -41,11 +41,9 @@ private struct Parser {
     let bytes: [UInt8]
     let links: LinkTable
     let references: [String: String]
-    /// For each "[" the index of its "]", for each "(" the index of its ")".
-    let closeBracket: [Int: Int]
-    let closeParen: [Int: Int]
-    /// Positions of backtick runs by run length, for code spans.
-    let backtickRuns: [Int: [Int]]
+    /// Where brackets, parentheses and backtick runs close: found in one pass over the
+    /// text the first time a link, image or code span needs them (most paragraphs have none).
+    private var tables: MatchTables?
     /// Searches for a closing emphasis run that failed: (byte, run length) -> the earliest start that failed.
     var failedClosers: [CloserKey: Int] = [:]
 
@@ -60,35 +58,22 @@ private struct Parser {
         self.bytes = bytes
         self.links = links
         self.references = references
-        var brackets: [Int: Int] = [:], parens: [Int: Int] = [:], runs: [Int: [Int]] = [:]
-        var openBrackets: [Int] = [], openParens: [Int] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                // Only "\\", "[", "]", "(", ")" and "`" matter here: all others are skipped at once.
-                guard b == 0x5C || b == 0x5B || b == 0x5D || b == 0x28 || b == 0x29 || b == 0x60 else { i += 1; continue }
-                switch b {
-                case 0x5C: i += 1  // backslash escapes the next byte
-                case 0x5B: openBrackets.append(i)
-                case 0x5D: if let open = openBrackets.popLast() { brackets[open] = i }
-                case 0x28: openParens.append(i)
-                case 0x29: if let open = openParens.popLast() { parens[open] = i }
-                default:  // "`"
-                    var j = i
-                    while j < n && bytes[j] == 0x60 { j += 1 }
-                    runs[j - i, default: []].append(i)
-                    i = j - 1
-                }
-                i += 1
-            }
-        }
-        closeBracket = brackets
-        closeParen = parens
-        backtickRuns = runs
     }
 
+    /// For each "[" the index of its "]", for each "(" the index of its ")".
+    var closeBracket: [Int: Int] { mutating get { matchTables().closeBracket } }
+    var closeParen: [Int: Int] { mutating get { matchTables().closeParen } }
+    /// Positions of backtick runs by run length, for code spans.
+    var backtickRuns: [Int: [Int]] { mutating get { matchTables().backtickRuns } }
+
+    private mutating func matchTables() -> MatchTables {
+        if let tables { return tables }
+        let made = MatchTables(bytes)
+        tables = made
+        return made
+    }
+
+    // MARK: byte classes
     // MARK: byte classes
 
     func isSpace(_ i: Int) -> Bool { i < 0 || i >= bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A }
@@ -120,7 +105,7 @@ private struct Parser {
         var text: [UInt8] = []
         func flush() {
             if !text.isEmpty { out.append(Inline(HTMLEntities.decode(String(decoding: text, as: UTF8.self)), style: style, linkNumber: link)) }
-            text.removeAll()
+            text.removeAll(keepingCapacity: true)
         }
         let nested = depth < MarkdownInlines.maxDepth
         var i = lo
@@ -209,7 +194,7 @@ private struct Parser {
     }
 
     /// The start of the backtick run of `length` that closes a code span, before `limit`.
-    func codeSpanEnd(from start: Int, length: Int, limit: Int) -> Int? {
+    mutating func codeSpanEnd(from start: Int, length: Int, limit: Int) -> Int? {
         guard let positions = backtickRuns[length] else { return nil }
         // Binary search for the first run at or after `start`.
         var lo = 0, hi = positions.count
@@ -247,7 +232,7 @@ private struct Parser {
 
     /// `[label](url "title")`, `[label][ref]`, `[label][]` or `[label]` at `i`:
     /// the end of the label, the URL (nil for a reference that is not defined) and the index after it.
-    func linkParts(at i: Int, limit: Int) -> (Int, String?, Int)? {
+    mutating func linkParts(at i: Int, limit: Int) -> (Int, String?, Int)? {
         guard let close = closeBracket[i], close < limit else { return nil }
         let next = close + 1
         if next < limit, bytes[next] == 0x28, let end = closeParen[next], end < limit {
@@ -438,5 +423,44 @@ private struct Parser {
             j += 1
         }
         return nil
+    }
+}
+
+/// The brackets, parentheses and backtick runs of a paragraph's bytes, matched in one pass.
+struct MatchTables {
+    /// For each "[" the index of its "]", for each "(" the index of its ")".
+    var closeBracket: [Int: Int] = [:]
+    var closeParen: [Int: Int] = [:]
+    /// Positions of backtick runs by run length, for code spans.
+    var backtickRuns: [Int: [Int]] = [:]
+
+    init(_ bytes: [UInt8]) {
+        var brackets: [Int: Int] = [:], parens: [Int: Int] = [:], runs: [Int: [Int]] = [:]
+        var openBrackets: [Int] = [], openParens: [Int] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                // Only "\\", "[", "]", "(", ")" and "`" matter here: all others are skipped at once.
+                guard b == 0x5C || b == 0x5B || b == 0x5D || b == 0x28 || b == 0x29 || b == 0x60 else { i += 1; continue }
+                switch b {
+                case 0x5C: i += 1  // backslash escapes the next byte
+                case 0x5B: openBrackets.append(i)
+                case 0x5D: if let open = openBrackets.popLast() { brackets[open] = i }
+                case 0x28: openParens.append(i)
+                case 0x29: if let open = openParens.popLast() { parens[open] = i }
+                default:  // "`"
+                    var j = i
+                    while j < n && bytes[j] == 0x60 { j += 1 }
+                    runs[j - i, default: []].append(i)
+                    i = j - 1
+                }
+                i += 1
+            }
+        }
+        closeBracket = brackets
+        closeParen = parens
+        backtickRuns = runs
     }
 }
