@@ -56,39 +56,75 @@ struct BlockBuilder {
 
     /// Collapses whitespace across the runs as a browser does: runs of spaces, tabs and
     /// newlines become one space, none at the start or after a line break; a no-break
-    /// space stays (as a plain space). Works on UTF-8 bytes: pages can be large.
+    /// space stays (as a plain space). Works on UTF-8 bytes written straight into each
+    /// new run's storage (pages can be large); bytes that are neither whitespace nor the
+    /// start of a no-break space or a `<br>` marker are copied a stretch at a time.
     static func collapse(_ runs: [Inline]) -> [Inline] {
         var result: [Inline] = []
-        var pendingSpace = false
-        var last: UInt8 = 0  // the last byte written, 0 for none
+        result.reserveCapacity(runs.count)
+        var state = CollapseState()
         for run in runs {
-            var out: [UInt8] = []
             var text = run.text
-            text.withUTF8 { bytes in
-                out.reserveCapacity(bytes.count)
-                var i = 0
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8 {  // a <br>
-                        out.append(0x0A); last = 0x0A; pendingSpace = false; i += 3; continue
-                    }
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                        pendingSpace = true; i += 1; continue
-                    }
-                    if pendingSpace && last != 0 && last != 0x0A {
-                        // Between a plain run and a link or emphasis, the space stays with the plain text.
-                        if out.isEmpty && !run.style.isEmpty { result[result.count - 1].text += " " } else { out.append(0x20) }
-                    }
-                    pendingSpace = false
-                    if byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 {  // no-break space
-                        out.append(0x20); last = 0x20; i += 2; continue
-                    }
-                    out.append(byte); last = byte; i += 1
+            var spaceBefore = false
+            // A pending space from the runs before can add one byte to what the run holds.
+            let collapsed = text.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count + 1) { out in
+                    collapse(bytes, into: out, plainStyle: run.style.isEmpty, state: &state, spaceBefore: &spaceBefore)
                 }
             }
-            if !out.isEmpty { result.append(Inline(String(decoding: out, as: UTF8.self), style: run.style, linkNumber: run.linkNumber)) }
+            if spaceBefore { result[result.count - 1].text += " " }
+            if !collapsed.isEmpty { result.append(Inline(collapsed, style: run.style, linkNumber: run.linkNumber)) }
         }
         return result
+    }
+
+    /// What `collapse` carries from one run to the next.
+    struct CollapseState {
+        var pendingSpace = false
+        var last: UInt8 = 0  // the last byte written, 0 for none
+    }
+
+    /// One run's bytes collapsed into `out` (room for one byte more than the run):
+    /// the count written. `spaceBefore` is set when a space belongs at the end of the
+    /// run before instead (between a plain run and a link or emphasis).
+    @inline(__always)
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, plainStyle: Bool,
+                                 state: inout CollapseState, spaceBefore: inout Bool) -> Int {
+        var pendingSpace = state.pendingSpace, last = state.last
+        defer { state.pendingSpace = pendingSpace; state.last = last }
+        var o = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            let ordinary = byte > 0x20 && byte != 0xC2 && byte != 0xE2
+            if !ordinary {
+                if byte == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8 {  // a <br>
+                    out[o] = 0x0A; o += 1; last = 0x0A; pendingSpace = false; i += 3; continue
+                }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = true; i += 1; continue
+                }
+            }
+            if pendingSpace && last != 0 && last != 0x0A {
+                if o == 0 && !plainStyle { spaceBefore = true } else { out[o] = 0x20; o += 1 }
+            }
+            pendingSpace = false
+            if ordinary {
+                var j = i
+                repeat {
+                    out[o] = bytes[j]; o += 1; j += 1
+                } while j < n && bytes[j] > 0x20 && bytes[j] != 0xC2 && bytes[j] != 0xE2
+                last = bytes[j - 1]
+                i = j
+                continue
+            }
+            if byte == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 {  // no-break space
+                out[o] = 0x20; o += 1; last = 0x20; i += 2; continue
+            }
+            out[o] = byte; o += 1; last = byte; i += 1
+        }
+        return o
     }
 
     /// What a picture standing on its own shows in the body: its description,
