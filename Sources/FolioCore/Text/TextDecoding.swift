@@ -22,7 +22,7 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(text: utf16(bytes.dropFirst(2), littleEndian: false)) }
         if looksBinary(bytes) { throw .binary }
         // Valid UTF-8 (nearly every file) has no invalid bytes to count.
-        if let valid = String(validating: bytes, as: UTF8.self) { return Decoded(text: valid) }
+        if let valid = validatedUTF8(bytes) { return Decoded(text: valid) }
         // Text in a single-byte encoding has high bytes that are not UTF-8 and few or no
         // valid multi-byte sequences; UTF-8 with a stray bad byte has many of them.
         let invalid = invalidUTF8Count(bytes)
@@ -31,6 +31,58 @@ public enum TextDecoding {
         }
         return Decoded(text: String(decoding: bytes, as: UTF8.self))
     }
+
+    /// `String(validating: bytes, as: UTF8.self)`, without reading long ASCII runs a byte at a time.
+    /// The standard library passes over text that is all ASCII quickly, but reads the whole of any
+    /// other text a byte at a time. Here each run of at least `asciiPieceBytes` ASCII bytes is made a
+    /// String of its own (the fast case), and the bytes between such runs another; the pieces are
+    /// joined. A cut next to an ASCII byte splits no scalar, and an ASCII byte is never part of an
+    /// invalid sequence's bytes with its neighbours, so the bytes are valid exactly when every
+    /// piece is, and the joined String holds the same bytes.
+    static func validatedUTF8(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { all -> String? in
+            let n = all.count
+            guard let base = all.baseAddress else { return String(validating: all, as: UTF8.self) }
+            var result = ""
+            /// Where the bytes not yet joined start, and where the ASCII run being read started.
+            var pending = 0
+            var run = 0
+            var i = 0
+            @inline(__always) func join(_ from: Int, _ to: Int) -> Bool {
+                guard from < to else { return true }
+                guard let piece = String(validating: UnsafeBufferPointer(rebasing: all[from..<to]), as: UTF8.self) else { return false }
+                if result.isEmpty { result.reserveCapacity(n) }
+                result.append(piece)
+                return true
+            }
+            while true {
+                // The next byte past ASCII, eight bytes at a time.
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                while i < n, all[i] < 0x80 { i += 1 }
+                if i == n { break }
+                if i - run >= asciiPieceBytes {
+                    // A long ASCII run: the bytes before it, then the run itself.
+                    guard join(pending, run), join(run, i) else { return nil }
+                    pending = i
+                }
+                // Past the bytes that are not ASCII; the next ASCII run starts after them.
+                while i < n, all[i] >= 0x80 { i += 1 }
+                run = i
+            }
+            if run > 0 && n - run >= asciiPieceBytes {
+                guard join(pending, run), join(run, n) else { return nil }
+            } else if pending == 0 {
+                // All ASCII, or no run long enough to be a piece: the whole at once.
+                return String(validating: all, as: UTF8.self)
+            } else {
+                guard join(pending, n) else { return nil }
+            }
+            return result
+        }
+    }
+
+    /// The shortest ASCII run `validatedUTF8` makes a piece of (shorter ones are read with their neighbours).
+    static var asciiPieceBytes: Int { 64 }
 
     /// A file with NUL bytes or many control bytes is not text.
     /// Only bytes below 0x20 are looked at one by one: eight bytes with none are passed at once.

@@ -19,6 +19,8 @@ enum TextSignals {
 
     /// The ASCII stopwords (none is longer than eight bytes), for looking up words without making Strings.
     static let asciiStopwords = PackedWordSet(stopwords)
+    /// The same words, for looking up a word where it lies in a buffer (see `StopwordTable`).
+    static let stopwordTable = StopwordTable(stopwords)
 
     /// `stopwords.contains` for an ASCII word given as bytes, lower-cased here.
     static func isStopword(ascii word: UnsafeBufferPointer<UInt8>) -> Bool {

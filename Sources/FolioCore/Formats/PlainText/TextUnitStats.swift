@@ -12,14 +12,13 @@ extension TextUnit {
         var simple = true
         /// `mayMentionCookies` of what was scanned; only looked for when `scan` is asked to.
         var mayMentionCookies = false
-        /// `TextSignals.asciiStopwords`, fetched once rather than for each word.
-        private let asciiStopwords = TextSignals.asciiStopwords
         /// Every byte scanned is ASCII.
         var ascii = true
 
         /// Reads one buffer (a unit's text or its sample), and looks for "cookie" when `cookies`
         /// (a separate pass, which `TextUnit.Measure` makes only for units short enough to be a notice).
-        /// The counts are kept in locals while reading and stored once at the end.
+        /// The counts are kept in locals while reading and stored once at the end. A run of lower-case
+        /// letters followed by a space (most words of most text) is read with its space in one step.
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, cookies: Bool = true) {
             let n = bytes.count
             guard n > 0, let base = bytes.baseAddress else { return }
@@ -28,8 +27,9 @@ extension TextUnit {
             var scalars = self.scalars, separators = self.separators
             var simple = self.simple, ascii = self.ascii
             var words = self.words
-            let set = asciiStopwords
+            let table = TextSignals.stopwordTable
             // Where the word being read started (a run of letters and apostrophes), or -1.
+            // While it is -1, `tokenIsASCII` is true.
             var tokenStart = -1
             var tokenIsASCII = true
             var i = 0
@@ -45,7 +45,27 @@ extension TextUnit {
                     lower += run
                     letters += run
                     scalars += run
-                    words.add(ascii: b)
+                    // Any lower-case letter counts as "a" does.
+                    words.add(ascii: 0x61)
+                    if j < n && bytes[j] == 0x20 {
+                        // The run and the space after it, as the space's own step below would take it.
+                        words.add(ascii: 0x20)
+                        scalars += 1
+                        if tokenStart >= 0 {
+                            tokens += 1
+                            if Self.isStopword(bytes, tokenStart, j, ascii: tokenIsASCII, in: table) { stops += 1 }
+                            tokenStart = -1
+                            tokenIsASCII = true
+                        } else if tokens < 400 {
+                            // The token is the run: lower-case ASCII letters.
+                            tokens += 1
+                            if table.contains(letters: bytes, i, j) { stops += 1 }
+                        }
+                        beforePrevious = UInt32(bytes[j - 1])
+                        previous = 0x20
+                        i = j + 1
+                        continue
+                    }
                     if tokens < 400 && tokenStart < 0 { tokenStart = i }
                     beforePrevious = run >= 2 ? UInt32(bytes[j - 2]) : previous
                     previous = UInt32(bytes[j - 1])
@@ -58,7 +78,7 @@ extension TextUnit {
                     scalars += 1
                     if tokenStart >= 0 {
                         tokens += 1
-                        if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: set) { stops += 1 }
+                        if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: table) { stops += 1 }
                         tokenStart = -1
                         tokenIsASCII = true
                     }
@@ -82,7 +102,7 @@ extension TextUnit {
                     } else {
                         if tokenStart >= 0 {
                             tokens += 1
-                            if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: set) { stops += 1 }
+                            if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: table) { stops += 1 }
                             tokenStart = -1
                             tokenIsASCII = true
                         }
@@ -116,7 +136,7 @@ extension TextUnit {
                     }
                 } else if tokenStart >= 0 {
                     tokens += 1
-                    if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: set) { stops += 1 }
+                    if Self.isStopword(bytes, tokenStart, i, ascii: tokenIsASCII, in: table) { stops += 1 }
                     tokenStart = -1
                     tokenIsASCII = true
                 }
@@ -129,7 +149,7 @@ extension TextUnit {
             }
             if tokenStart >= 0 {
                 tokens += 1
-                if Self.isStopword(bytes, tokenStart, n, ascii: tokenIsASCII, in: set) { stops += 1 }
+                if Self.isStopword(bytes, tokenStart, n, ascii: tokenIsASCII, in: table) { stops += 1 }
             }
             self.letters = letters; self.upper = upper; self.lower = lower; self.cjk = cjk
             self.sentenceBreaks = sentenceBreaks; self.tokens = tokens; self.stops = stops
@@ -145,11 +165,11 @@ extension TextUnit {
         private static func endsSentence(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
 
         /// Whether the token at `start..<end` is a stopword: an ASCII one (letters and apostrophes only)
-        /// looked up in `set` from its bytes, any other lower-cased as a String.
+        /// looked up in `table` from its bytes, any other lower-cased as a String.
         @inline(__always)
         private static func isStopword(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool,
-                                       in set: PackedWordSet) -> Bool {
-            ascii ? TextSignals.isStopword(letters: bytes, start, end, in: set)
+                                       in table: StopwordTable) -> Bool {
+            ascii ? table.contains(letters: bytes, start, end)
                   : TextSignals.stopwords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                         .quickLowercased())
         }
@@ -183,28 +203,33 @@ extension TextUnit {
         /// Whether the text lower-cased may hold "cookie": it does in some ASCII case (`| 0x20`
         /// lower-cases a letter and maps nothing else onto one; bytes of other scalars are never
         /// ASCII), or it has U+0130 or U+212A, the only other scalars that lower-case to ASCII.
-        /// False rules a consent notice out.
+        /// False rules a consent notice out. Looked for from its "k" (rarer in text than "c"), eight
+        /// bytes at a time past those with neither a "k" in either case nor a byte past ASCII.
         static func mayMentionCookies(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let n = bytes.count
+            guard let base = bytes.baseAddress else { return false }
             var i = 0
             while i < n {
-                // Eight bytes at a time past those with neither a "c" in either case nor a byte past ASCII.
-                if i + 8 <= n, let base = bytes.baseAddress {
+                if i + 8 <= n {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let c = (word | 0x2020_2020_2020_2020) ^ 0x6363_6363_6363_6363
-                    let hasC = (c &- 0x0101_0101_0101_0101) & ~c & 0x8080_8080_8080_8080
-                    if hasC | (word & 0x8080_8080_8080_8080) == 0 { i += 8; continue }
+                    let k = (word | 0x2020_2020_2020_2020) ^ 0x6B6B_6B6B_6B6B_6B6B
+                    let hasK = (k &- 0x0101_0101_0101_0101) & ~k & 0x8080_8080_8080_8080
+                    if hasK | (word & 0x8080_8080_8080_8080) == 0 { i += 8; continue }
                 }
-                let b = bytes[i]
-                i += 1
-                if b | 0x20 == 0x63 {
-                    if i + 4 < n, bytes[i] | 0x20 == 0x6F, bytes[i + 1] | 0x20 == 0x6F, bytes[i + 2] | 0x20 == 0x6B,
-                       bytes[i + 3] | 0x20 == 0x69, bytes[i + 4] | 0x20 == 0x65 {
-                        return true
+                // These eight bytes (or the last few) one at a time.
+                let stop = min(i + 8, n)
+                while i < stop {
+                    let b = bytes[i]
+                    if b | 0x20 == 0x6B {
+                        if i >= 3, i + 2 < n, bytes[i - 3] | 0x20 == 0x63, bytes[i - 2] | 0x20 == 0x6F, bytes[i - 1] | 0x20 == 0x6F,
+                           bytes[i + 1] | 0x20 == 0x69, bytes[i + 2] | 0x20 == 0x65 {
+                            return true
+                        }
+                    } else if b >= 0xC4 {
+                        if b == 0xC4, i + 1 < n, bytes[i + 1] == 0xB0 { return true }  // U+0130
+                        if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x84, bytes[i + 2] == 0xAA { return true }  // U+212A
                     }
-                } else if b >= 0xC4 {
-                    if b == 0xC4, i < n, bytes[i] == 0xB0 { return true }  // U+0130
-                    if b == 0xE2, i + 1 < n, bytes[i] == 0x84, bytes[i + 1] == 0xAA { return true }  // U+212A
+                    i += 1
                 }
             }
             return false
