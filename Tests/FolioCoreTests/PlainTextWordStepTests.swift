@@ -134,4 +134,52 @@ struct PlainTextWordStepTests {
         #expect(TextDecoding.validatedUTF8(Array(runs.utf8)).map { Array($0.utf8) } == Array(runs.utf8))
         #expect(TextDecoding.validatedUTF8([]) == "")
     }
+
+    /// Lines of ASCII and plain marks ruled out on their bytes are lines in which `markedSource` finds nothing,
+    /// and lines that hold a marker or label are never ruled out.
+    @Test func plainLinesWithMarksHoldNoSource() {
+        var random = PlainTextRandom(seed: 233)
+        let seeds = ["Source: Harbour Daily", "“Source: x”", "— Via Example", "» Quelle: Y", "• via: z", "This post Appeared First on x.",
+                     "– publisher: Bar", "Originally published at Foo", "‹ SITE: a ›", "\u{A0}source: b", "¿Fuente: c", "via "]
+        let pieces = ["“", "”", "‘", "’", "—", "–", "…", "•", "·", "»", "«", "›", "‹", "\u{A0}", "©", "¿", "‐", "\u{2028}", " ", "  ", ":",
+                      "|", "-", "*", "#", ">", "<", ".", "source", "via", "Source", " on ", "appeared first", "x", "\n", "é", "İ"]
+        var plain = 0, withMarks = 0
+        for round in 0..<20000 {
+            var text = round % 3 == 0 ? seeds[round % seeds.count] : ""
+            for _ in 0..<Int.random(in: 0...8, using: &random) {
+                let piece = pieces.randomElement(using: &random)!
+                if Bool.random(using: &random) { text = piece + text } else { text += piece }
+            }
+            let full = Attribution.markedSourceReadingAll(text)
+            if Attribution.isPlainLine(text) {
+                plain += 1
+                if !text.utf8.allSatisfy({ $0 < 0x80 }) { withMarks += 1 }
+                #expect(full == nil, "\(Array(text.unicodeScalars))")
+            }
+            #expect(Attribution.markedSource(text) == full)
+            if Attribution.isPlainASCIILine(text) { #expect(Attribution.isPlainLine(text)) }
+        }
+        #expect(plain > 2000 && withMarks > 1000)
+        for seed in seeds where Attribution.markedSourceReadingAll(seed) != nil { #expect(!Attribution.isPlainLine(seed), "\(seed)") }
+    }
+
+    /// `Attribution.asciiShape` against the Character reading it stands for.
+    @Test func asciiShapeMatchesCharacters() {
+        var random = PlainTextRandom(seed: 239)
+        let pieces = ["Harbour", "daily", "THE", "a", "Z", " ", "  ", "1", "2026", "\r\n", "\r", "\n", "\t", "-", "'", "@", "[", "`", "{",
+                      "é", "Élan", "Σ", "½"]
+        for round in 0..<20000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...(round % 5 == 0 ? 30 : 8), using: &random) { text += pieces.randomElement(using: &random)! }
+            guard let shape = Attribution.asciiShape(text) else {
+                #expect(!text.utf8.allSatisfy { $0 < 0x80 })
+                continue
+            }
+            let words = text.split(separator: " ")
+            #expect(shape.letters == text.filter(\.isLetter).count, "\(Array(text.utf8))")
+            #expect(shape.words == words.count, "\(Array(text.utf8))")
+            #expect(shape.capitalised == words.filter { $0.first?.isUppercase == true }.count, "\(Array(text.utf8))")
+            #expect(shape.digit == text.contains(where: \.isNumber), "\(Array(text.utf8))")
+        }
+    }
 }

@@ -36,7 +36,7 @@ enum Attribution {
 
     /// "This post appeared first on harbourdaily.example." -> "harbourdaily.example".
     static func markedSource(_ text: String) -> String? {
-        isPlainASCIILine(text) ? nil : markedSourceReadingAll(text)
+        isPlainLine(text) ? nil : markedSourceReadingAll(text)
     }
 
     /// `markedSource` by lower-casing the line and looking for each marker and label.
@@ -65,15 +65,60 @@ enum Attribution {
     /// no label. Decided on its bytes, without lower-casing it.
     static func isPlainASCIILine(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes -> Bool in
-            for b in bytes where b >= 0x80 { return false }
-            if asciiMarkerIndex.anyPresent(inASCIIIgnoringCase: bytes) { return false }
-            var lo = 0, hi = bytes.count
+        return copy.withUTF8 { isPlain($0, marks: false) }
+    }
+
+    /// `isPlainASCIILine`, and also true for a line of ASCII and `TextSignals.isPlainMark` scalars
+    /// (quotes, dashes, Latin-1 signs) without line breaks in which `markedSource` finds nothing.
+    /// Such marks lower-case to themselves and are neither letters nor ASCII, so the line lower-cased
+    /// holds an ASCII marker where its bytes do in some case, and no other marker (each of those has
+    /// a letter past ASCII); the line is simple, so `TextSignals.normalized` trims it by scalars, as
+    /// `TextSignals.isTrimmedLeading` and `isTrimmedTrailing` say for these scalars, and a label is
+    /// a prefix of it exactly where the label's bytes are.
+    static func isPlainLine(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { isPlain($0, marks: true) }
+    }
+
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, marks: Bool) -> Bool {
+        var ascii = true, lineBreak = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A || b == 0x0D { lineBreak = true }
+                i += 1
+                continue
+            }
+            guard marks else { return false }
+            let (value, length) = WordCount.decode(bytes, at: i)
+            guard TextSignals.isPlainMark(value) else { return false }
+            ascii = false
+            i += length
+        }
+        // Marks with a line break: the line may not be simple, left to the full reading.
+        if !ascii && lineBreak { return false }
+        if asciiMarkerIndex.anyPresent(inASCIIIgnoringCase: bytes) { return false }
+        var lo = 0, hi = n
+        if ascii {
             while lo < hi, isTrimmedLeading(bytes[lo]) { lo += 1 }
             while hi > lo, isTrimmedTrailing(bytes[hi - 1]) { hi -= 1 }
-            return !labelBytes.contains { label in
-                label.count <= hi - lo && label.indices.allSatisfy { PhraseIndex.fold(bytes[lo + $0]) == label[$0] }
+        } else {
+            while lo < hi {
+                let (value, length) = WordCount.decode(bytes, at: lo)
+                guard TextSignals.isTrimmedLeading(value) else { break }
+                lo += length
             }
+            while hi > lo {
+                var start = hi - 1
+                while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                guard TextSignals.isTrimmedTrailing(WordCount.decode(bytes, at: start).0) else { break }
+                hi = start
+            }
+        }
+        return !labelBytes.contains { label in
+            label.count <= hi - lo && label.indices.allSatisfy { PhraseIndex.fold(bytes[lo + $0]) == label[$0] }
         }
     }
 
@@ -108,20 +153,45 @@ enum Attribution {
     static func brandLine(_ units: [TextUnit], in header: Range<Int>) -> String? {
         let top = units[header.clamped(to: 0..<units.count)].prefix(8)
         for unit in top where unit.kind != .chrome && unit.kind != .end && (1...4).contains(unit.words) && unit.isAllCaps {
-            let letters = unit.text.filter(\.isLetter)
-            if letters.count >= 4 { return titleCase(unit.text) }
+            let letters = asciiShape(unit.text)?.letters ?? unit.text.filter(\.isLetter).count
+            if letters >= 4 { return titleCase(unit.text) }
         }
         // A name before the menu: "Harbour Daily" above "Menu", "Search", "Sign in".
         let early = Array(units[header.clamped(to: 0..<units.count)].prefix(4))
         for (offset, unit) in early.enumerated() where unit.kind == .short && (2...5).contains(unit.words) && !unit.endsSentence {
             let following = early.dropFirst(offset + 1).prefix(2)
+            guard following.contains(where: { $0.kind == .chrome }) else { continue }
+            if let shape = asciiShape(unit.text) {
+                if shape.capitalised * 2 >= shape.words + 1, !shape.digit { return unit.text }
+                continue
+            }
             let words = unit.text.split(separator: " ")
             let capitalised = words.filter { $0.first?.isUppercase == true }.count
-            if following.contains(where: { $0.kind == .chrome }), capitalised * 2 >= words.count + 1, !unit.text.contains(where: \.isNumber) {
+            if capitalised * 2 >= words.count + 1, !unit.text.contains(where: \.isNumber) {
                 return unit.text
             }
         }
         return nil
+    }
+
+    /// For ASCII text, read from its bytes: its letters (`filter(\.isLetter).count`), its words
+    /// (`split(separator: " ").count`), those whose first Character is a capital, and whether it
+    /// has a digit (`contains(where: \.isNumber)`). In ASCII every Character is one byte but
+    /// "\r\n", which is none of these, so the bytes tell what the Characters would. Nil otherwise.
+    static func asciiShape(_ text: String) -> (letters: Int, words: Int, capitalised: Int, digit: Bool)? {
+        var letters = 0, words = 0, capitalised = 0
+        var digit = false
+        var previous: UInt8 = 0x20
+        for b in text.utf8 {
+            if b >= 0x80 { return nil }
+            if b != 0x20 && previous == 0x20 {
+                words += 1
+                if b &- 0x41 < 26 { capitalised += 1 }
+            }
+            if (b | 0x20) &- 0x61 < 26 { letters += 1 } else if b &- 0x30 < 10 { digit = true }
+            previous = b
+        }
+        return (letters, words, capitalised, digit)
     }
 
     /// "© 2026 Example Media Group" -> "Example Media Group".

@@ -70,6 +70,7 @@ enum BodyFinder {
     static func skipHeader(_ units: [TextUnit], from start: Int, to end: Int, bylines: BylineMemo? = nil) -> Int {
         let bylines = bylines ?? BylineMemo(units)
         var metaCache: [Int: Bool] = [:]  // parsing a byline is not free, and units are asked about more than once
+        metaCache.reserveCapacity(16)
         func isMeta(_ i: Int) -> Bool {
             if let known = metaCache[i] { return known }
             let meta = HeaderParts.isMeta(units, i, bylines: bylines)

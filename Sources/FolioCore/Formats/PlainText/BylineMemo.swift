@@ -4,7 +4,11 @@ final class BylineMemo {
     private let units: [TextUnit]
     private var parsed: [Int: Byline.Parts?] = [:]
 
-    init(_ units: [TextUnit]) { self.units = units }
+    init(_ units: [TextUnit]) {
+        self.units = units
+        // A page's header is asked about a few lines at a time: room for them at once, not grown step by step.
+        parsed.reserveCapacity(16)
+    }
 
     /// `Byline.parse(units[i].text)`.
     func byline(_ i: Int) -> Byline.Parts? {
