@@ -48,6 +48,14 @@ struct LineTable {
         var i = 0
         var flag: UInt8 = 0
         var continuation = 0
+        /// Ends the line at `i`, whose byte `b` is "\n" or "\r", and starts the next after it.
+        func endLine(_ b: UInt8) {
+            add(start, i, flag, continuation)
+            i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+            start = i
+            flag = 0
+            continuation = 0
+        }
         while i < n {
             // Eight bytes at a time while they are all printable ASCII or spaces, other than "|"
             // and DEL: such bytes only ever set `printable`, and `mayCollapse` for a space that
@@ -68,11 +76,7 @@ struct LineTable {
                 while i < stop {
                     let b = bytes[i]
                     if b == 0x0A || b == 0x0D {
-                        add(start, i, flag, continuation)
-                        i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
-                        start = i
-                        flag = 0
-                        continuation = 0
+                        endLine(b)
                         break
                     }
                     Self.read(b, at: i, start: start, in: bytes, flag: &flag, continuation: &continuation)
@@ -82,11 +86,7 @@ struct LineTable {
             }
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {
-                add(start, i, flag, continuation)
-                i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
-                start = i
-                flag = 0
-                continuation = 0
+                endLine(b)
                 continue
             }
             Self.read(b, at: i, start: start, in: bytes, flag: &flag, continuation: &continuation)
