@@ -12,9 +12,10 @@ struct LibraryChanges {
     var removed: [String] = []
     var skipped: [LibraryScanner.Skipped] = []
 
-    /// `known` against the folder `root`; a file in `withoutText` counts as changed.
-    init(root: String, known: [IndexedFile], withoutText: Set<String>) {
-        let listing = LibraryScanner.listing(root)
+    /// `known` against the folder `root` (walked here unless `listing` is its
+    /// walk already); a file in `withoutText` counts as changed.
+    init(root: String, known: [IndexedFile], withoutText: Set<String>, listing: LibraryScanner.Listing? = nil) {
+        let listing = listing ?? LibraryScanner.listing(root)
         skipped = listing.skipped
         // Positions, not copies: at 100,000 files a copy of each entry costs tens of MB.
         var lookup = KnownFiles(known)

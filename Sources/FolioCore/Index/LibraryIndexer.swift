@@ -33,10 +33,18 @@ public enum LibraryIndexer {
     public static func refresh(root: String, known: [IndexedFile], index: IndexStore?, indexRoot: String,
                                search: SearchIndex? = nil, upkeep: SearchUpkeep = .fill, qos: DispatchQoS.QoSClass = .default,
                                firstBatch: Int = 64, batchSize: Int = 8192, report: (Batch) -> Void) {
+        refresh(root: root, known: known, index: index, indexRoot: indexRoot, search: search, upkeep: upkeep, qos: qos,
+                firstBatch: firstBatch, batchSize: batchSize, listing: nil, report: report)
+    }
+
+    /// `refresh`, against `listing` when the caller walked the folder already.
+    static func refresh(root: String, known: [IndexedFile], index: IndexStore?, indexRoot: String,
+                        search: SearchIndex?, upkeep: SearchUpkeep, qos: DispatchQoS.QoSClass,
+                        firstBatch: Int, batchSize: Int, listing: LibraryScanner.Listing?, report: (Batch) -> Void) {
         // Text owed since a refresh that only forgot it: those files are read again.
         let behind = upkeep == .fill ? (try? search?.behind(root: indexRoot)) ?? nil : nil
         let withoutText = behind == nil ? [] : (try? search?.pathsWithoutText(root: indexRoot)) ?? []
-        let changes = LibraryChanges(root: root, known: known, withoutText: withoutText)
+        let changes = LibraryChanges(root: root, known: known, withoutText: withoutText, listing: listing)
         let (stale, removed) = (changes.stale, changes.removed)
 
         var batch = Batch(removed: removed, skipped: changes.skipped, done: 0, total: stale.count)

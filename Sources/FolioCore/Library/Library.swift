@@ -29,11 +29,15 @@ public struct Library: Sendable {
     public static func load(_ root: String, index: IndexStore?, search: SearchIndex? = nil,
                             upkeep: LibraryIndexer.SearchUpkeep = .fill) -> Library {
         let key = indexKey(root)
+        // The folder is walked (a stat per file, mostly in the kernel) on another
+        // core while the index is read.
+        let walk = PendingWalk(root)
         var known = (try? index?.files(under: key)) ?? []
         var removed = Set<String>()
         var upserted: [IndexedFile] = []
         var skipped: [LibraryScanner.Skipped] = []
-        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, upkeep: upkeep, firstBatch: 4096, batchSize: 4096) { batch in
+        LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, upkeep: upkeep, qos: .default,
+                                 firstBatch: 4096, batchSize: 4096, listing: walk.listing()) { batch in
             removed.formUnion(batch.removed)
             upserted += batch.upserted
             skipped += batch.skipped
