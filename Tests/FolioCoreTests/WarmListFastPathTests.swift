@@ -132,6 +132,10 @@ struct WarmListFastPathTests {
             let plain = Self.referenceScan(temp.path)
             #expect(fast.entries == plain.entries)
             #expect(fast.skipped == plain.skipped)
+            // The reader's walk in the background stats on one thread: the same result.
+            let single = LibraryScanner.listing(temp.path, parallelStats: false).result()
+            #expect(single.entries == plain.entries)
+            #expect(single.skipped == plain.skipped)
         }
     }
 

@@ -14,8 +14,9 @@ struct LibraryChanges {
 
     /// `known` against the folder `root` (walked here unless `listing` is its
     /// walk already); a file in `withoutText` counts as changed.
-    init(root: String, known: [IndexedFile], withoutText: Set<String>, listing: LibraryScanner.Listing? = nil) {
-        let listing = listing ?? LibraryScanner.listing(root)
+    init(root: String, known: [IndexedFile], withoutText: Set<String>, listing: LibraryScanner.Listing? = nil,
+         parallelStats: Bool = true) {
+        let listing = listing ?? LibraryScanner.listing(root, parallelStats: parallelStats)
         skipped = listing.skipped
         // Positions, not copies: at 100,000 files a copy of each entry costs tens of MB.
         var lookup = KnownFiles(known)

@@ -44,7 +44,9 @@ public enum LibraryIndexer {
         // Text owed since a refresh that only forgot it: those files are read again.
         let behind = upkeep == .fill ? (try? search?.behind(root: indexRoot)) ?? nil : nil
         let withoutText = behind == nil ? [] : (try? search?.pathsWithoutText(root: indexRoot)) ?? []
-        let changes = LibraryChanges(root: root, known: known, withoutText: withoutText, listing: listing)
+        // The reader's refresh (below its run loop) walks on one thread, leaving it the other core.
+        let changes = LibraryChanges(root: root, known: known, withoutText: withoutText, listing: listing,
+                                     parallelStats: qos != .utility)
         let (stale, removed) = (changes.stale, changes.removed)
 
         var batch = Batch(removed: removed, skipped: changes.skipped, done: 0, total: stale.count)

@@ -110,8 +110,8 @@ struct FolderNames {
     }
 
     /// Stats every name in `order` relative to the folder `fd`, without following
-    /// a symlink; a large folder's names are split between two threads.
-    mutating func stat(in fd: Int32) {
+    /// a symlink; a large folder's names are split between two threads when `parallel`.
+    mutating func stat(in fd: Int32, parallel: Bool = true) {
         let count = order.count
         info = [Info?](repeating: nil, count: count)
         guard count > 0 else { return }
@@ -128,7 +128,7 @@ struct FolderNames {
                                               modifiedNanoseconds: LibraryScanner.nanoseconds(status))
                         }
                     }
-                    if count >= Self.parallelStats {
+                    if parallel && count >= Self.parallelStats {
                         let half = count / 2
                         DispatchQueue.concurrentPerform(iterations: 2) { part in
                             stat(part == 0 ? 0..<half : half..<count)

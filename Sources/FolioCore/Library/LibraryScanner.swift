@@ -33,7 +33,9 @@ public enum LibraryScanner {
 
     /// The walk behind `scan`: plain files of folders whose names are all
     /// ASCII are kept as bytes (see `Listing`), everything else as entries.
-    static func listing(_ root: String) -> Listing {
+    /// `parallelStats`: a large folder is stat'ed on two threads (not by the
+    /// reader's walk in the background, which would take both cores from it).
+    static func listing(_ root: String, parallelStats: Bool = true) -> Listing {
         var listing = Listing(root: root)
         let rootReal = realPath(root) ?? root
         // Files are looked at relative to their folder's descriptor: the kernel
@@ -57,7 +59,7 @@ public enum LibraryScanner {
                 // All ASCII (the common case): names are sorted and typed by their bytes,
                 // and a plain file's path is kept as bytes.
                 names.sortByBytes()
-                names.stat(in: fd)
+                names.stat(in: fd, parallel: parallelStats)
                 let prefix = Array(folderPrefix.utf8)
                 for k in names.order.indices.reversed() {
                     let n = names.order[k]
