@@ -81,22 +81,9 @@ enum Attribution {
     }
 
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, marks: Bool) -> Bool {
-        var ascii = true, lineBreak = false
-        var i = 0
+        guard let scan = TextSignals.plainMarkScan(bytes), marks || scan.ascii else { return false }
+        let (ascii, lineBreak) = scan
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == 0x0A || b == 0x0D { lineBreak = true }
-                i += 1
-                continue
-            }
-            guard marks else { return false }
-            let (value, length) = WordCount.decode(bytes, at: i)
-            guard TextSignals.isPlainMark(value) else { return false }
-            ascii = false
-            i += length
-        }
         // Marks with a line break: the line may not be simple, left to the full reading.
         if !ascii && lineBreak { return false }
         if asciiMarkerIndex.anyPresent(inASCIIIgnoringCase: bytes) { return false }

@@ -164,15 +164,12 @@ enum TextSignals {
         return trimCharacters(lower)
     }
 
-    /// `normalized` of a line given as bytes, and whether the result is simple, for the lines
-    /// it can make without Unicode tables: ASCII (its own path, as `normalized` takes it), or
-    /// ASCII with scalars from `isPlainMark` and no line breaks, which lower-case to themselves
-    /// and leave the line simple, so `normalized` trims it by scalars. Nil for other lines.
-    static func normalizedFast(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool)? {
-        let n = bytes.count
+    /// For bytes that are ASCII and `isPlainMark` scalars only: whether all are
+    /// ASCII, and whether there is a line break ("\n" or "\r"). Nil for others.
+    static func plainMarkScan(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, lineBreak: Bool)? {
         var ascii = true, lineBreak = false
         var i = 0
-        while i < n {
+        while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0x0A || b == 0x0D { lineBreak = true }
@@ -184,6 +181,17 @@ enum TextSignals {
             ascii = false
             i += length
         }
+        return (ascii, lineBreak)
+    }
+
+    /// `normalized` of a line given as bytes, and whether the result is simple, for the lines
+    /// it can make without Unicode tables: ASCII (its own path, as `normalized` takes it), or
+    /// ASCII with scalars from `isPlainMark` and no line breaks, which lower-case to themselves
+    /// and leave the line simple, so `normalized` trims it by scalars. Nil for other lines.
+    static func normalizedFast(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool)? {
+        let n = bytes.count
+        guard let scan = plainMarkScan(bytes) else { return nil }
+        let (ascii, lineBreak) = scan
         var lo = 0, hi = n
         var simple = true
         if ascii {
