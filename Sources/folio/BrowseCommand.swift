@@ -47,9 +47,15 @@ struct Browse: FolioCommand {
             // read meanwhile: each is a good part of the time to that frame.
             let statePath = StateLocation.resolve(option: options.state)
             let opening = BackgroundValue { StateStore.openForBrowsing(path: statePath) }
-            // What the index knows shows at once; the folder is checked in the background.
-            let index = CommandSupport.openIndex(options)
-            let known = (try? index.files(under: Library.indexKey(folder))) ?? []
+            // What the index knows shows at once, read without opening it for
+            // writing; the folder is checked in the background after the first
+            // frame, by the indexer, which opens the index on its own thread.
+            let indexPath = StateLocation.index(besideState: statePath)
+            let index = IndexOpening(path: indexPath)
+            let indexKey = Library.indexKey(folder)
+            // (No index yet: nothing to show until the indexer has read the folder.)
+            let known = IndexSnapshot.files(path: indexPath, root: indexKey)
+                ?? (FileManager.default.fileExists(atPath: indexPath) ? (try? index.store.files(under: indexKey)) ?? [] : [])
             let library = Library(files: known, root: folder)
             let articles = library.articles
             let newestFirst = CommandSupport.newestFirst(articles, Array(articles.indices))
@@ -59,9 +65,7 @@ struct Browse: FolioCommand {
             let terminal = NCursesTerminal(useColor: !noColor)
             defer { terminal.close() }
             terminal.enableMouse(settings.settings.mouse)
-            let search = SearchIndex(store: index)
             let indexer = BackgroundIndexer()
-            indexer.start(root: folder, known: known, index: index, search: search)
 
             let store = opening.value
             let states = (try? store.states()) ?? [:]
@@ -88,11 +92,12 @@ struct Browse: FolioCommand {
             watcher.start()
             defer { watcher.stop() }
             let effects = LibraryEffects(store: store, articles: library.articles, indexer: indexer,
-                                         searchIndex: search, indexRoot: Library.indexKey(folder),
-                                         watcher: watcher, rescan: { indexer.start(root: folder, index: index, search: search) },
+                                         searchIndex: index.search, indexRoot: indexKey,
+                                         watcher: watcher, rescan: { indexer.start(root: folder, opening: index) },
                                          wake: terminal.waker, preload: preload, states: states)
             let program = Program(state: state, backend: terminal, effects: effects)
             program.trace = FrameTrace(start: started)
+            program.afterFirstFrame = { indexer.start(root: folder, known: known, opening: index) }
             program.run()
             terminal.close()
             if let signal = program.endingSignal, signal != SIGINT {

@@ -19,6 +19,15 @@ public final class BackgroundIndexer: @unchecked Sendable {
     /// Starts refreshing `root` from what the index already knows (`known`,
     /// else read from the index on the indexer's thread).
     public func start(root: String, known: [IndexedFile]? = nil, index: IndexStore, search: SearchIndex? = nil) {
+        start(root: root, known: known) { (index, search) }
+    }
+
+    /// `start`, with the index opened on the indexer's thread (see `IndexOpening`).
+    public func start(root: String, known: [IndexedFile]? = nil, opening: IndexOpening) {
+        start(root: root, known: known) { (opening.store, opening.search) }
+    }
+
+    private func start(root: String, known: [IndexedFile]?, open: @escaping @Sendable () -> (IndexStore, SearchIndex?)) {
         lock.withLock { running = true }
         let key = Library.indexKey(root)
         // On a dispatch thread, not a Thread of its own: the refresh reads files
@@ -26,6 +35,7 @@ public final class BackgroundIndexer: @unchecked Sendable {
         // as its own threads end (one test run crashed in that clean-up while
         // an indexer Thread was ending).
         DispatchQueue.global(qos: .utility).async { [self] in
+            let (index, search) = open()
             let known = known ?? (try? index.files(under: key)) ?? []
             LibraryIndexer.refresh(root: root, known: known, index: index, indexRoot: key, search: search, qos: .utility) { batch in
                 let notify = lock.withLock { pending.append(batch); return onBatch }

@@ -3,9 +3,13 @@ import GRDB
 /// Versioned migrations of the index. An index from an older folio is
 /// migrated; one it cannot read is rebuilt (see `IndexStore.open`).
 enum IndexSchema {
+    /// The migrations' names, oldest first: an index whose applied migrations
+    /// are exactly these has the current schema (see `IndexSnapshot`).
+    static let migrations = ["v1: files", "v2: full text", "v3: tags"]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: files") { db in
+        migrator.registerMigration(migrations[0]) { db in
             try db.execute(sql: """
                 CREATE TABLE indexed_file (
                     root TEXT NOT NULL,
@@ -29,7 +33,7 @@ enum IndexSchema {
         // Full-text search (see `SearchIndex`). `search_document` keys each
         // document by root + path; its id is the rowid of the document's text
         // in the FTS5 table, so updates and removals never scan the text.
-        migrator.registerMigration("v2: full text") { db in
+        migrator.registerMigration(migrations[1]) { db in
             try db.execute(sql: """
                 CREATE TABLE search_document (
                     id INTEGER PRIMARY KEY,
@@ -47,7 +51,7 @@ enum IndexSchema {
             try db.execute(sql: "DELETE FROM indexed_file")
         }
         // Tags from front matter, one per line (extraction version 3 reads every file again).
-        migrator.registerMigration("v3: tags") { db in
+        migrator.registerMigration(migrations[2]) { db in
             try db.execute(sql: "ALTER TABLE indexed_file ADD COLUMN tags TEXT")
         }
         return migrator

@@ -67,22 +67,31 @@ public final class IndexStore {
     /// GRDB gives (`String(cString:)`: up to a NUL byte, bad UTF-8 repaired).
     public func files(under root: String) throws -> [IndexedFile] {
         try queue.read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format, tags
-                FROM indexed_file WHERE root = ?
-                """)
+            let statement = try db.makeStatement(sql: Self.filesQuery)
             try statement.setArguments([root])
-            let row = IndexRow(statement.sqliteStatement)
             var files: [IndexedFile] = []
-            while true {
-                let code = sqlite3_step(row.statement)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
-                }
-                files.append(row.file())
+            let code = Self.collect(statement.sqliteStatement, into: &files)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
             }
             return files
+        }
+    }
+
+    /// The files of one root (bound as the query's one argument), in the columns `IndexRow.file()` reads.
+    static let filesQuery = """
+        SELECT path, absolute_path, size, mtime_ns, problem, identity, title, source, author, date, words, format, tags
+        FROM indexed_file WHERE root = ?
+        """
+
+    /// Steps `statement` (the files query, bound) to its end, appending each row's
+    /// file; returns SQLITE_DONE, or the code that stopped it.
+    static func collect(_ statement: OpaquePointer, into files: inout [IndexedFile]) -> Int32 {
+        let row = IndexRow(statement)
+        while true {
+            let code = sqlite3_step(statement)
+            guard code == SQLITE_ROW else { return code }
+            files.append(row.file())
         }
     }
 

@@ -17,7 +17,8 @@ public final class LibraryEffects: EffectHandler {
     private let cacheSize = 16
     private var changeToken: Int?
     private let indexer: BackgroundIndexer?
-    private let searchIndex: SearchIndex?
+    /// Asked for at the first search: the index may still be opening then (see `IndexOpening`).
+    private let searchIndex: () -> SearchIndex?
     private let indexRoot: String
     private let largeLoads = BackgroundLoads()
     private var pendingLargeLoads: [(path: String, file: String)] = []
@@ -30,7 +31,7 @@ public final class LibraryEffects: EffectHandler {
     private var preload: ArticlePreload?
 
     public init(store: StateStore, articles: [FolioCore.ArticleSummary], indexer: BackgroundIndexer? = nil,
-                searchIndex: SearchIndex? = nil, indexRoot: String = "",
+                searchIndex: @autoclosure @escaping () -> SearchIndex? = nil, indexRoot: String = "",
                 watcher: FolderWatcher? = nil, rescan: (() -> Void)? = nil, wake: (@Sendable () -> Void)? = nil,
                 preload: ArticlePreload? = nil, states: [ArticleIdentity: ArticleState]? = nil) {
         self.store = store
@@ -237,7 +238,7 @@ public final class LibraryEffects: EffectHandler {
     }
 
     private func search(_ text: String) -> [Action] {
-        guard let searchIndex else { return [.effectFailed("Search is not available: the index could not be opened.")] }
+        guard let searchIndex = searchIndex() else { return [.effectFailed("Search is not available: the index could not be opened.")] }
         do {
             let hits = try searchIndex.search(root: indexRoot, query: text, limit: 500)
             return [.searchResults(text, hits.map { SearchResult(path: $0.path, snippet: Self.leadingWithMatch($0)) })]

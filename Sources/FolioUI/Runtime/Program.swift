@@ -34,6 +34,8 @@ public final class Program {
     public var busyInterval = 50
     /// Timing figures for benchmarks (FOLIO_TRACE).
     public var trace: FrameTrace?
+    /// Run once the first frame is on the terminal: work that need not delay it.
+    public var afterFirstFrame: (() -> Void)?
 
     public init(state: AppState, backend: Backend, effects: EffectHandler) {
         self.state = state
@@ -48,6 +50,8 @@ public final class Program {
         dispatch(.start)
         settle()  // the selected article is part of the first frame, not a "Loading…" before it
         draw()
+        afterFirstFrame?()
+        afterFirstFrame = nil
         var lastPoll = FrameTrace.now()
         while !state.quitting {
             let busy = effects.isBusy
