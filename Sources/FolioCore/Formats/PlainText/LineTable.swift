@@ -29,6 +29,8 @@ struct LineTable {
     /// White space other than single spaces between other bytes: `collapseWhitespace` may change
     /// the line. Without it, the line is taken as it is.
     private static let mayCollapse: UInt8 = 8
+    /// Every byte is ASCII: no continuation byte (in valid UTF-8 each scalar past ASCII has one).
+    private static let asciiBytes: UInt8 = 16
 
     /// Splits at "\n", "\r\n" or "\r", as `TextLines.lines` does.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -136,6 +138,7 @@ struct LineTable {
         let count = end - start
         var flag = flag
         if count > 0, bytes[end - 1] == 0x20 { flag |= Self.mayCollapse }
+        if continuation == 0 { flag |= Self.asciiBytes }
         if flag & Self.printable == 0,
            UnsafeBufferPointer(rebasing: bytes[start..<end]).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0C || $0 == 0x0B }) {
             flag |= Self.blankBytes
@@ -150,9 +153,10 @@ struct LineTable {
     /// `TextLines.length` of line `i`.
     func length(_ i: Int) -> Int { lines[i].length }
 
-    /// The line as a String.
+    /// The line as a String. An ASCII line is made from its bytes (checking ASCII is one quick
+    /// pass; cutting a Substring and copying it costs more); others are cut from `text`.
     subscript(i: Int) -> String {
-        guard let text else { return String(decoding: line(i), as: UTF8.self) }
+        guard let text, lines[i].flag & Self.asciiBytes == 0 else { return String(decoding: line(i), as: UTF8.self) }
         // Line ends are "\n" or "\r", so both offsets are on scalar boundaries.
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: lines[i].start)
