@@ -234,11 +234,10 @@ enum Attribution {
     /// The first URL line outside the body, or one labelled "URL:" anywhere.
     static func url(in units: [TextUnit], body: ClosedRange<Int>?) -> String? {
         let outside = body.map { Array(0..<$0.lowerBound) + Array(($0.upperBound + 1)..<units.count) } ?? Array(units.indices)
-        for index in outside.prefix(200) + outside.suffix(200) where units[index].words <= 40 {
-            let unit = units[index]
-            let inBody = body?.contains(index) ?? false
-            guard let url = HeaderParts.urlLine(unit.text) else { continue }
-            if !inBody || unit.text != url { return url }
+        // The first 200 and the last 200, each unit once: a unit that was no URL line is none the second time.
+        let looked = outside.count <= 400 ? outside[...] : outside.prefix(200) + outside.suffix(200)
+        for index in looked where units[index].words <= 40 {
+            if let url = HeaderParts.urlLine(units[index].text) { return url }
         }
         return nil
     }
