@@ -169,10 +169,20 @@ enum TextSignals {
 
     /// For bytes that are ASCII and `isPlainMark` scalars only: whether all are
     /// ASCII, and whether there is a line break ("\n" or "\r"). Nil for others.
+    /// Eight ASCII bytes are taken at once (looked at for line breaks only until one is seen).
     static func plainMarkScan(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, lineBreak: Bool)? {
         var ascii = true, lineBreak = false
         var i = 0
-        while i < bytes.count {
+        let n = bytes.count
+        while i < n {
+            if i + 8 <= n, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    if !lineBreak && (hasByte(word, 0x0A) || hasByte(word, 0x0D)) { lineBreak = true }
+                    i += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0x0A || b == 0x0D { lineBreak = true }
@@ -187,11 +197,26 @@ enum TextSignals {
         return (ascii, lineBreak)
     }
 
+    /// Whether one of eight ASCII bytes is `byte` (exact: a borrow can only spoil the bytes after
+    /// the first match, and no byte has its high bit set to begin with).
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     /// `normalized` of a line given as bytes, and whether the result is simple, for the lines
     /// it can make without Unicode tables: ASCII (its own path, as `normalized` takes it), or
     /// ASCII with scalars from `isPlainMark` and no line breaks, which lower-case to themselves
     /// and leave the line simple, so `normalized` trims it by scalars. Nil for other lines.
     static func normalizedFast(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool)? {
+        guard let (range, simple) = normalizedFastRange(bytes) else { return nil }
+        return (FoldedLine.string(UnsafeBufferPointer(rebasing: bytes[range])), simple)
+    }
+
+    /// `normalizedFast` as the bytes it keeps: the result is those bytes with ASCII capitals
+    /// lower-cased (a `FoldedLine`).
+    static func normalizedFastRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Bool)? {
         let n = bytes.count
         guard let scan = plainMarkScan(bytes) else { return nil }
         let (ascii, lineBreak) = scan
@@ -217,35 +242,23 @@ enum TextSignals {
                 hi = start
             }
         }
-        let count = hi - lo
-        let text = String(unsafeUninitializedCapacity: count) { out in
-            guard count > 0, let source = bytes.baseAddress.map({ $0 + lo }), let target = out.baseAddress else { return 0 }
-            for k in 0..<count { let b = source[k]; target[k] = b &- 0x41 < 26 ? b | 0x20 : b }
-            return count
-        }
-        return (text, simple)
+        return (lo..<hi, simple)
     }
 
     /// `normalizedFast` of ASCII bytes without line breaks (the result is then simple): trimmed
     /// on bytes and lower-cased eight bytes at a time.
     static func normalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        FoldedLine.string(UnsafeBufferPointer(rebasing: bytes[normalizedASCIIRange(bytes)]))
+    }
+
+    /// `normalizedASCII` as the bytes it keeps (each ASCII capital then lower-cased).
+    static func normalizedASCIIRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func leading(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3E || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x23 }
         func trailing(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x3C || b == 0x2D || b == 0x3A || b == 0x2A || b == 0x2E }
         var lo = 0, hi = bytes.count
         while lo < hi, leading(bytes[lo]) { lo += 1 }
         while hi > lo, trailing(bytes[hi - 1]) { hi -= 1 }
-        let count = hi - lo
-        return String(unsafeUninitializedCapacity: count) { out in
-            guard count > 0, let source = bytes.baseAddress.map({ $0 + lo }), let target = out.baseAddress else { return 0 }
-            var k = 0
-            while k + 8 <= count {
-                let word = UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self)
-                UnsafeMutableRawPointer(target + k).storeBytes(of: asciiLowercased(word), as: UInt64.self)
-                k += 8
-            }
-            while k < count { let b = source[k]; target[k] = b &- 0x41 < 26 ? b | 0x20 : b; k += 1 }
-            return count
-        }
+        return lo..<hi
     }
 
     /// Eight ASCII bytes with "A"..."Z" lower-cased: 0x20 added to each byte that is a capital.
@@ -327,6 +340,19 @@ enum TextSignals {
         return words <= 40 && endIndex.matches(normalizedLine, simple: true)
     }
 
+    /// `isEndCue(normalized, words:, simple: true)` for a simple normalized line given as its bytes.
+    static func isEndCue(_ line: FoldedLine, words: Int) -> Bool {
+        if words <= 7, endCueTable.contains(line) { return true }
+        if words <= 6, shortEndIndex.matches(line) { return true }
+        return words <= 40 && endIndex.matches(line)
+    }
+
+    /// `isChrome(normalized, simple: true)` for a simple normalized line given as its bytes.
+    static func isChrome(_ line: FoldedLine) -> Bool { chromeTable.contains(line) }
+
+    static let endCueTable = PhraseTable(endCues)
+    static let chromeTable = PhraseTable(chrome)
+
     /// The longest cue in bytes (written in NFC too; see `longestChrome`).
     static let longestEndCue = endCues.map(\.utf8.count).max() ?? 0
 
@@ -351,6 +377,13 @@ enum TextSignals {
         func matches(_ text: String) -> Bool {
             guard let b = text.utf8.first else { return false }
             return byFirstByte[Int(b)].contains { text.hasPrefix($0) }
+        }
+
+        /// `matches(normalized, simple: true)` for a simple normalized line given as its bytes.
+        func matches(_ line: FoldedLine) -> Bool {
+            guard line.count > 0 else { return false }
+            for p in bytesByFirstByte[Int(line[0])] where line.hasPrefix(p) { return true }
+            return false
         }
 
         /// `matches`, told whether `text` is simple. Each Character of simple text is one scalar

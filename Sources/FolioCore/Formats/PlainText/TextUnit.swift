@@ -6,7 +6,16 @@ struct TextUnit {
     let text: String
     /// Lower-cased and trimmed of decoration; only the first few hundred
     /// characters of a long unit (it is used for comparisons with short phrases).
-    let normalized: String
+    /// Made when asked for (a few header lines are) from `normalizedRange` when set.
+    var normalized: String {
+        guard let range = normalizedRange else { return normalizedString }
+        var copy = text
+        return copy.withUTF8 { FoldedLine(bytes: UnsafeBufferPointer(rebasing: $0[range])).string() }
+    }
+    /// The bytes of `text` that `normalized` is, ASCII capitals lower-cased (see `FoldedLine`);
+    /// nil when `normalized` is `normalizedString`.
+    private let normalizedRange: Range<Int>?
+    private let normalizedString: String
     let words: Int
     let stopwordRatio: Double
     let endsSentence: Bool
@@ -30,8 +39,8 @@ struct TextUnit {
         self.text = text
         self.group = group
         let m = Measure(text)
-        let normalized = m.normalized
-        self.normalized = normalized
+        normalizedRange = m.normalizedRange
+        normalizedString = m.normalizedRange == nil ? m.normalized : ""
         let stats = m.stats
         let words = m.words
         self.words = words
@@ -45,14 +54,19 @@ struct TextUnit {
         hasLowercase = lower > 0 || cjk > 0
         isListItem = m.isListItem
 
-        if TextSignals.isEndCue(normalized, words: words, simple: m.normalizedIsSimple) {
-            kind = .end
-        } else if TextSignals.isChrome(normalized, simple: m.normalizedIsSimple) || normalized.isEmpty || letters == 0 && words <= 3 {
-            kind = .chrome
-        } else if words <= 8, TextSignals.chromeIndex.matches(normalized, simple: m.normalizedIsSimple) {
-            kind = .chrome
+        let phrase: Kind?
+        if let range = m.normalizedRange {
+            // The phrase checks on the text's own bytes (see `FoldedLine`).
+            var copy = text
+            phrase = copy.withUTF8 { Self.phraseKind(FoldedLine(bytes: UnsafeBufferPointer(rebasing: $0[range])), words: words, letters: letters) }
+        } else {
+            let normalized = m.normalized
+            phrase = Self.phraseKind(normalized, simple: m.normalizedIsSimple, words: words, letters: letters)
+        }
+        if let phrase {
+            kind = phrase
         } else if stats.isLinkList || m.mayMentionCookies
-                    && TextSignals.isConsentNotice(SimpleCharacters.count(normalized) < 200 ? normalized : m.sample(of: text).quickLowercased(), words: words) {
+                    && TextSignals.isConsentNotice(m.noticeLine(of: text), words: words) {
             kind = .chrome
         } else if cjk >= 30 && endsSentence {
             kind = .good
@@ -65,12 +79,39 @@ struct TextUnit {
         }
     }
 
+    /// `.end` for an end cue, `.chrome` for a chrome phrase, an empty line or one without letters
+    /// of three words or fewer: what the normalized line says of the unit's kind, else nil.
+    static func phraseKind(_ normalized: String, simple: Bool, words: Int, letters: Int) -> Kind? {
+        if TextSignals.isEndCue(normalized, words: words, simple: simple) { return .end }
+        if TextSignals.isChrome(normalized, simple: simple) || normalized.isEmpty || letters == 0 && words <= 3 { return .chrome }
+        if words <= 8, TextSignals.chromeIndex.matches(normalized, simple: simple) { return .chrome }
+        return nil
+    }
+
+    /// `phraseKind` of a simple normalized line given as its bytes.
+    static func phraseKind(_ line: FoldedLine, words: Int, letters: Int) -> Kind? {
+        if TextSignals.isEndCue(line, words: words) { return .end }
+        if TextSignals.isChrome(line) || line.count == 0 || letters == 0 && words <= 3 { return .chrome }
+        if words <= 8, TextSignals.chromeIndex.matches(line) { return .chrome }
+        return nil
+    }
+
     /// The measures of a unit's text that its kind is decided from. Simple text (each
     /// Character one scalar, the usual case) is measured on its UTF-8 bytes; other text
     /// by Characters where Characters matter.
     struct Measure {
         var stats = Stats()
-        var normalized = ""
+        /// The normalized line: the bytes at `normalizedRange` of the text, ASCII capitals lower-cased,
+        /// when that is set; else a String of its own.
+        var normalized: String {
+            guard let range = normalizedRange else { return normalizedString }
+            var copy = text
+            return copy.withUTF8 { FoldedLine(bytes: UnsafeBufferPointer(rebasing: $0[range])).string() }
+        }
+        /// Set for simple normalized lines that `TextSignals.normalizedASCII` or `normalizedFast` make.
+        var normalizedRange: Range<Int>?
+        private var normalizedString = ""
+        private let text: String
         /// `normalized` is simple (see `SimpleCharacters`), so phrases can be compared with it byte for byte.
         var normalizedIsSimple = false
         var words = 0
@@ -85,8 +126,16 @@ struct TextUnit {
         private var sampleString: String?
 
         init(_ text: String) {
+            self.text = text
             var copy = text
             copy.withUTF8 { measure(text, $0) }
+        }
+
+        /// The line `TextSignals.isConsentNotice` reads: the normalized line when shorter than 200
+        /// Characters, else the sample lower-cased.
+        func noticeLine(of text: String) -> String {
+            let normalized = self.normalized
+            return SimpleCharacters.count(normalized) < 200 ? normalized : sample(of: text).quickLowercased()
         }
 
         /// The sample the text is measured on: all of it, or its first `sampleBytes / 2` scalars or Characters.
@@ -106,8 +155,8 @@ struct TextUnit {
                 var sample = String(text.prefix(TextUnit.sampleBytes / 2))
                 sample.withUTF8 { stats.scan($0, cookies: false) }
                 sampleString = sample
-                normalized = TextSignals.normalized(sample.utf8.count > 400 ? String(sample.prefix(200)) : sample)
-                normalizedIsSimple = SimpleCharacters.all(normalized)
+                normalizedString = TextSignals.normalized(sample.utf8.count > 400 ? String(sample.prefix(200)) : sample)
+                normalizedIsSimple = SimpleCharacters.all(normalizedString)
                 measureEnding(text, bytes, simple: false)
                 words = Self.estimate(stats.words.count, sample.utf8.count, count)
                 if Self.mayBeNotice(words) { mayMentionCookies = sample.withUTF8(Stats.mayMentionCookies) }
@@ -120,22 +169,27 @@ struct TextUnit {
             stats.scan(sample, cookies: false)
             let simple = long || stats.simple
             if end > 400 && !simple {
-                normalized = TextSignals.normalized(String(text.prefix(200)))
-                normalizedIsSimple = SimpleCharacters.all(normalized)
+                normalizedString = TextSignals.normalized(String(text.prefix(200)))
+                normalizedIsSimple = SimpleCharacters.all(normalizedString)
             } else {
                 // In ASCII the first 200 scalars are the first 200 bytes.
                 let head = end > 400 ? UnsafeBufferPointer(rebasing: sample[..<(stats.ascii ? 200 : ScalarBytes.end(ofFirst: 200, in: sample))])
                                      : sample
+                // `head` starts where the text does, so its offsets are the text's.
                 if stats.ascii && stats.simple {
                     // ASCII without line breaks (the sample's scan saw to that): `normalizedFast` without its scan.
-                    normalized = TextSignals.normalizedASCII(head)
+                    normalizedRange = TextSignals.normalizedASCIIRange(head)
                     normalizedIsSimple = true
-                } else if let (fast, isSimple) = TextSignals.normalizedFast(head) {
-                    normalized = fast
+                } else if let (range, isSimple) = TextSignals.normalizedFastRange(head) {
+                    if isSimple {
+                        normalizedRange = range
+                    } else {
+                        normalizedString = FoldedLine(bytes: UnsafeBufferPointer(rebasing: head[range])).string()
+                    }
                     normalizedIsSimple = isSimple
                 } else {
-                    normalized = TextSignals.normalized(String(decoding: head, as: UTF8.self))
-                    normalizedIsSimple = SimpleCharacters.all(normalized)
+                    normalizedString = TextSignals.normalized(String(decoding: head, as: UTF8.self))
+                    normalizedIsSimple = SimpleCharacters.all(normalizedString)
                 }
             }
             measureEnding(text, bytes, simple: simple)
