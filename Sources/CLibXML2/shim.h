@@ -1,6 +1,7 @@
 #ifndef FOLIO_CLIBXML2_SHIM_H
 #define FOLIO_CLIBXML2_SHIM_H
 #include <dlfcn.h>
+#include <string.h>
 #include <libxml/xmlversion.h>
 /* libxml2's headers pull in ICU's when it was built with ICU; Foundation ships
    its own ICU module and the two clash. folio never touches the converter
@@ -21,6 +22,10 @@ typedef struct {
     xmlChar *(*nodeGetContent)(const xmlNode *node);
     void (*setGenericErrorFunc)(void *context, xmlGenericErrorFunc handler);
     xmlFreeFunc *free; /* xmlFree is a variable holding the function */
+    /* For parsing with folio's own SAX events (folio_html_parse_events): no libxml2 tree. */
+    htmlParserCtxtPtr (*newParserCtxt)(void);
+    htmlDocPtr (*ctxtReadMemory)(htmlParserCtxtPtr ctxt, const char *buffer, int size, const char *url, const char *encoding, int options);
+    void (*freeParserCtxt)(htmlParserCtxtPtr ctxt);
 } folio_xml_api;
 
 /* Fills `api` from `name` (libxml2.so.2); 0 when the library or a function is
@@ -34,8 +39,12 @@ static inline int folio_xml_load(folio_xml_api *api, const char *name) {
     api->nodeGetContent = (xmlChar *(*)(const xmlNode *))dlsym(library, "xmlNodeGetContent");
     api->setGenericErrorFunc = (void (*)(void *, xmlGenericErrorFunc))dlsym(library, "xmlSetGenericErrorFunc");
     api->free = (xmlFreeFunc *)dlsym(library, "xmlFree");
+    api->newParserCtxt = (htmlParserCtxtPtr (*)(void))dlsym(library, "htmlNewParserCtxt");
+    api->ctxtReadMemory = (htmlDocPtr (*)(htmlParserCtxtPtr, const char *, int, const char *, const char *, int))dlsym(library, "htmlCtxtReadMemory");
+    api->freeParserCtxt = (void (*)(htmlParserCtxtPtr))dlsym(library, "htmlFreeParserCtxt");
     return api->readMemory && api->freeDoc && api->rootElement && api->nodeGetContent
-        && api->setGenericErrorFunc && api->free && *api->free;
+        && api->setGenericErrorFunc && api->free && *api->free
+        && api->newParserCtxt && api->ctxtReadMemory && api->freeParserCtxt;
 }
 
 static inline const char *folio_xml_error(void) { return dlerror(); }
@@ -49,5 +58,41 @@ static inline void folio_xml_ignore_error(void *context, const char *message, ..
 }
 static inline void folio_xml_silence_errors(const folio_xml_api *api) {
     api->setGenericErrorFunc(NULL, folio_xml_ignore_error);
+}
+
+/* The SAX events folio builds its own tree from (see HTMLTreeBuilder.swift). */
+typedef struct {
+    startElementSAXFunc startElement;
+    endElementSAXFunc endElement;
+    charactersSAXFunc characters;
+    cdataBlockSAXFunc cdataBlock;
+    commentSAXFunc comment;
+    processingInstructionSAXFunc processingInstruction;
+    internalSubsetSAXFunc internalSubset;
+} folio_html_events;
+
+/* Parses `buffer` as htmlReadMemory(buffer, size, NULL, "UTF-8", options) does, but
+   hands each event to `events` (with `user` as their context) instead of building
+   libxml2's tree: the context's handler is cleared first, so no libxml2 tree
+   function runs and none is given `user` for a parser context. 0 when no context
+   could be made. */
+static inline int folio_html_parse_events(const folio_xml_api *api, const char *buffer, int size, int options,
+                                          const folio_html_events *events, void *user) {
+    htmlParserCtxtPtr ctxt = api->newParserCtxt();
+    if (!ctxt) return 0;
+    if (!ctxt->sax) { api->freeParserCtxt(ctxt); return 0; }
+    memset(ctxt->sax, 0, sizeof(htmlSAXHandler));
+    ctxt->sax->startElement = events->startElement;
+    ctxt->sax->endElement = events->endElement;
+    ctxt->sax->characters = events->characters;
+    ctxt->sax->cdataBlock = events->cdataBlock;
+    ctxt->sax->comment = events->comment;
+    ctxt->sax->processingInstruction = events->processingInstruction;
+    ctxt->sax->internalSubset = events->internalSubset;
+    ctxt->userData = user;
+    htmlDocPtr doc = api->ctxtReadMemory(ctxt, buffer, size, NULL, "UTF-8", options);
+    if (doc) api->freeDoc(doc); /* no startDocument event, so none is made */
+    api->freeParserCtxt(ctxt);
+    return 1;
 }
 #endif

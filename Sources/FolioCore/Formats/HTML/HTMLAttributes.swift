@@ -3,7 +3,8 @@
 /// hashing it into a dictionary per element. A name set twice keeps its last
 /// value, as a dictionary would.
 struct HTMLAttributes: ExpressibleByDictionaryLiteral {
-    private var pairs: [(name: String, value: String)] = []
+    /// In the order set (a name set again keeps its place).
+    private(set) var pairs: [(name: String, value: String)] = []
 
     init() {}
 

@@ -27,8 +27,9 @@ final class HTMLNode {
         children.append(child)
     }
 
-    func reserveChildren(_ count: Int) {
-        children.reserveCapacity(count)
+    /// Gives a node with no children yet its whole list at once.
+    func adopt(_ list: [HTMLNode]) {
+        children = list
     }
 
     func attribute(_ name: String) -> String? { attributes[name] }
