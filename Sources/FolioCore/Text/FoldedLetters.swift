@@ -9,25 +9,45 @@ enum FoldedLetters {
     static func of(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
             let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b &- 0x61 < 26 || b &- 0x30 < 10 { out.append(b) } else if b &- 0x41 < 26 { out.append(b | 0x20) }
-                    i += 1
-                    continue
+            guard n > 0 else { return "" }
+            // No fold is longer than `expansion` bytes for each byte of its scalar.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * expansion) { buffer -> String? in
+                guard let out = buffer.baseAddress, let source = bytes.baseAddress else { return nil }
+                var k = 0
+                var i = 0
+                while i < n {
+                    let b = source[i]
+                    if b < 0x80 {
+                        // A letter in either case is "a"..."z" with 0x20 set; a digit is kept as it is.
+                        let lower = b | 0x20
+                        if lower &- 0x61 < 26 {
+                            out[k] = lower
+                            k += 1
+                        } else if b &- 0x30 < 10 {
+                            out[k] = b
+                            k += 1
+                        }
+                        i += 1
+                        continue
+                    }
+                    let (value, length) = WordCount.decode(bytes, at: i)
+                    guard let folded = table(value) else { return nil }
+                    for f in folded {
+                        out[k] = f
+                        k += 1
+                    }
+                    i += length
                 }
-                let (value, length) = WordCount.decode(bytes, at: i)
-                guard let folded = table(value) else { return nil }
-                out.append(contentsOf: folded)
-                i += length
+                return String(decoding: UnsafeBufferPointer(start: out, count: k), as: UTF8.self)
             }
-            return String(decoding: out, as: UTF8.self)
         } ?? foundation(text)
     }
+
+    /// At least the bytes a fold has for each byte of its scalar (a test checks every one), so
+    /// that the output fits in this many times the input's bytes. A constant: measuring the
+    /// tables would make them (Foundation's folding of each scalar) for ASCII text too.
+    static let expansion = 3
 
     /// Foundation's diacritic- and case-insensitive folding, lower-cased, keeping a–z and 0–9.
     static func foundation(_ text: String) -> String {
@@ -42,7 +62,7 @@ enum FoldedLetters {
     private static let punctuationTable = punctuation.map { Array(foundation(String(Unicode.Scalar($0)!)).utf8) }
 
     @inline(__always)
-    private static func table(_ v: UInt32) -> [UInt8]? {
+    static func table(_ v: UInt32) -> [UInt8]? {
         if latin.contains(v) { return latinTable[Int(v - latin.lowerBound)] }
         if punctuation.contains(v) { return punctuationTable[Int(v - punctuation.lowerBound)] }
         return nil
