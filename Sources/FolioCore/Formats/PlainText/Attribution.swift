@@ -5,7 +5,7 @@ import Foundation
 /// at the top of the page, "© 2026 X".
 enum Attribution {
     /// Markers that may sit anywhere in a line, followed by the source.
-    private static let markers = [
+    static let markers = [
         "appeared first on ", "appeared originally on ", "originally published at ", "originally published on ",
         "originally published in ", "originally published by ", "originally appeared on ", "originally appeared in ",
         "first published in ", "first published on ", "first published by ", "first appeared on ", "first appeared in ",
@@ -58,7 +58,10 @@ enum Attribution {
 
     private static let markerIndex = PhraseIndex(markers)
     /// The markers that are ASCII: the only ones an ASCII line lower-cased can hold.
-    private static let asciiMarkerIndex = PhraseIndex(markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+    static let asciiMarkerIndex = PhraseIndex(asciiMarkers)
+    /// The same search, skipping through the line (most lines are looked at for markers only to rule them out).
+    static let asciiMarkerSearch = SkippingPhraseSearch(asciiMarkers)
+    static let asciiMarkers = markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
 
     /// An ASCII line in which `markedSource` finds nothing: it holds no marker in any case,
     /// and its normalized form (trimmed as `TextSignals.normalized` trims ASCII) starts with
@@ -86,7 +89,7 @@ enum Attribution {
         let n = bytes.count
         // Marks with a line break: the line may not be simple, left to the full reading.
         if !ascii && lineBreak { return false }
-        if asciiMarkerIndex.anyPresent(inASCIIIgnoringCase: bytes) { return false }
+        if asciiMarkerSearch.anyPresent(inASCIIIgnoringCase: bytes) { return false }
         var lo = 0, hi = n
         if ascii {
             while lo < hi, isTrimmedLeading(bytes[lo]) { lo += 1 }
