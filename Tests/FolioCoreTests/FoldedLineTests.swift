@@ -88,6 +88,28 @@ struct FoldedLineTests {
         }
     }
 
+    /// A unit's meta-line and reading-time checks on its normalized bytes answer what they answer of the String.
+    @Test func metaAndReadingTimeMatchTheNormalizedString() {
+        for phrase in HeaderParts.metaPrefixes { #expect(phrase.unicodeScalars.count == phrase.count && PhraseForms.isNFC(phrase), "\(phrase)") }
+        var random = PlainTextRandom(seed: 2819)
+        let starts = HeaderParts.metaPrefixes + ["Lesezeit", "Temps de lecture", "", "Updated", "By", "\u{2014} "]
+        let ends = ["5 min read", "12 minute read", "3 Minutes Read", "2 mins read", "4 min Lesezeit", "6 min de lecture", "8 min de lectura",
+                    "7 Minuten Lesezeit", "", "read", " min"]
+        var checked = 0
+        for round in 0..<20000 {
+            var text = starts.randomElement(using: &random)!
+            if Int.random(in: 0..<2, using: &random) == 0 { text = text.uppercased() }
+            text += random.text(maxPieces: round % 5 == 0 ? 12 : 2)
+            text += ends.randomElement(using: &random)!
+            if round % 7 == 0 { text = "  | " + text + " ." }
+            let unit = TextUnit(text)
+            #expect(unit.isMetaLine == HeaderParts.isMetaLine(unit.normalized, words: unit.words), "\(Array(text.unicodeScalars))")
+            #expect(unit.isReadingTime == HeaderParts.isReadingTime(unit.normalized), "\(Array(text.unicodeScalars))")
+            if unit.isMetaLine || unit.isReadingTime { checked += 1 }
+        }
+        #expect(checked > 1000)
+    }
+
     /// A unit's normalized line, made when asked for, is the one its measure made, on lines of every kind.
     @Test func unitNormalizedMatchesTheMeasure() {
         var random = PlainTextRandom(seed: 2813)

@@ -23,6 +23,15 @@ struct FoldedLine {
         return true
     }
 
+    /// The normalized line ends with `phrase`'s bytes.
+    @inline(__always)
+    func hasSuffix(_ phrase: [UInt8]) -> Bool {
+        let start = count - phrase.count
+        guard start >= 0 else { return false }
+        for k in phrase.indices where self[start + k] != phrase[k] { return false }
+        return true
+    }
+
     /// The normalized line as a String (what `normalizedASCII` or `normalizedFast` return).
     func string() -> String { Self.string(bytes) }
 
@@ -51,24 +60,52 @@ struct FoldedLine {
 }
 
 /// A fixed set of phrases looked up by a `FoldedLine`'s bytes: `Set<String>.contains` for
-/// simple lines, without hashing or making a String. Phrases are kept by byte length, so a
-/// line is compared only with the few of its length, first byte first.
+/// simple lines, without hashing or making a String. The phrases are stored one after another
+/// by byte length, with a bit for each first byte of each length, so a line is compared only
+/// with the few phrases of its length that start with its first byte.
 struct PhraseTable {
-    private let byLength: [[[UInt8]]]
+    /// The phrases' bytes, shortest first, each length's in a fixed (sorted) order.
+    private let bytes: [UInt8]
+    /// For each length, where its phrases start in `bytes` and how many there are.
+    private let start: [Int], count: [Int]
+    /// For each length, four words of bits: one for each byte that starts a phrase of that length.
+    private let firstBytes: [UInt64]
 
     init(_ phrases: some Sequence<String>) {
-        let bytes = phrases.map { Array($0.utf8) }
-        var byLength = [[[UInt8]]](repeating: [], count: (bytes.map(\.count).max() ?? 0) + 1)
-        // In a fixed order, so that look-ups compare in the same order every run.
-        for phrase in bytes.sorted(by: { $0.lexicographicallyPrecedes($1) }) { byLength[phrase.count].append(phrase) }
-        self.byLength = byLength
+        let sorted = phrases.map { Array($0.utf8) }.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        let lengths = (sorted.last?.count ?? 0) + 1
+        var start = [Int](repeating: 0, count: lengths), count = start
+        var firstBytes = [UInt64](repeating: 0, count: lengths * 4)
+        var bytes: [UInt8] = []
+        for phrase in sorted {
+            if count[phrase.count] == 0 { start[phrase.count] = bytes.count }
+            count[phrase.count] += 1
+            bytes += phrase
+            if let b = phrase.first { firstBytes[phrase.count * 4 + Int(b >> 6)] |= 1 << UInt64(b & 63) }
+        }
+        self.bytes = bytes
+        self.start = start
+        self.count = count
+        self.firstBytes = firstBytes
     }
 
     func contains(_ line: FoldedLine) -> Bool {
         let n = line.count
-        guard n < byLength.count, n > 0 else { return n == 0 && byLength.first?.isEmpty == false }
+        guard n < count.count else { return false }
+        guard n > 0 else { return count[0] > 0 }
         let first = line[0]
-        for phrase in byLength[n] where phrase[0] == first && line.hasPrefix(phrase) { return true }
-        return false
+        guard firstBytes[n * 4 + Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            var offset = start[n]
+            for _ in 0..<count[n] {
+                if all[offset] == first {
+                    var k = 1
+                    while k < n && line[k] == all[offset + k] { k += 1 }
+                    if k == n { return true }
+                }
+                offset += n
+            }
+            return false
+        }
     }
 }

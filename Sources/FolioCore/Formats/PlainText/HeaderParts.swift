@@ -60,7 +60,7 @@ struct HeaderParts {
             if date == nil { date = found.date }
             return true
         }
-        if Self.isMetaLine(unit.normalized, words: unit.words) {
+        if unit.isMetaLine {
             if date == nil, let d = DateParser.find(in: unit.text) { date = d }
             return true
         }
@@ -73,8 +73,7 @@ struct HeaderParts {
             if url == nil { url = link }
             return true
         }
-        if Self.isReadingTime(unit.normalized) { return true }
-        return false
+        return unit.isReadingTime
     }
 
     /// True for the lines `readMeta` takes, without taking anything.
@@ -104,12 +103,21 @@ struct HeaderParts {
     /// "Updated 4:52 pm", "Listen to this article · 6 min", "Photographs by …".
     static func isMetaLine(_ normalized: String, words: Int) -> Bool {
         guard words <= 8 else { return false }
-        let prefixes = ["updated", "published", "posted", "last updated", "listen to", "reading time", "photographs by", "photos by",
-                        "photo by", "photograph by", "illustrations by", "illustration by", "additional reporting", "edited by",
-                        "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado", "publicado", "fotos:", "foto:",
-                        "bild:", "photo:", "image:", "credit:", "lesezeit", "temps de lecture", "tiempo de lectura", "estimated reading"]
-        return prefixes.contains { normalized.hasPrefix($0) }
+        return metaPrefixes.contains { normalized.hasPrefix($0) }
     }
+
+    /// `isMetaLine` of a simple normalized line given as its bytes: each prefix's Characters are
+    /// single scalars in NFC (a test checks), so on simple text `hasPrefix` compares bytes.
+    static func isMetaLine(_ line: FoldedLine, words: Int) -> Bool {
+        guard words <= 8 else { return false }
+        return metaPrefixBytes.contains(where: line.hasPrefix)
+    }
+
+    static let metaPrefixes = ["updated", "published", "posted", "last updated", "listen to", "reading time", "photographs by", "photos by",
+                               "photo by", "photograph by", "illustrations by", "illustration by", "additional reporting", "edited by",
+                               "aktualisiert", "veröffentlicht", "mis à jour", "publié", "actualizado", "publicado", "fotos:", "foto:",
+                               "bild:", "photo:", "image:", "credit:", "lesezeit", "temps de lecture", "tiempo de lectura", "estimated reading"]
+    private static let metaPrefixBytes = metaPrefixes.map { Array($0.utf8) }
 
     /// A bare URL line, or "URL: https://…", "Link: …".
     static func urlLine(_ text: String) -> String? {
@@ -159,6 +167,11 @@ struct HeaderParts {
             return readingTimeEnds.contains { end in end.count <= n && end.indices.allSatisfy { bytes[n - end.count + $0] == end[$0] } }
                 || readingTimeStarts.contains { start in start.count <= n && start.indices.allSatisfy { bytes[$0] == start[$0] } }
         }
+    }
+
+    /// `mayBeReadingTime` of a normalized line given as its bytes (see `FoldedLine`).
+    static func mayBeReadingTime(_ line: FoldedLine) -> Bool {
+        readingTimeEnds.contains(where: line.hasSuffix) || readingTimeStarts.contains(where: line.hasPrefix)
     }
 
     /// "Maren Holt | 26 November 2026" -> "Maren Holt".

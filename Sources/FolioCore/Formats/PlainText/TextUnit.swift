@@ -12,6 +12,25 @@ struct TextUnit {
         var copy = text
         return copy.withUTF8 { FoldedLine(bytes: UnsafeBufferPointer(rebasing: $0[range])).string() }
     }
+    /// `HeaderParts.isMetaLine(normalized, words: words)`, on the normalized line's bytes when it has them.
+    var isMetaLine: Bool {
+        guard words <= 8 else { return false }
+        guard let range = normalizedRange else { return HeaderParts.isMetaLine(normalizedString, words: words) }
+        var copy = text
+        return copy.withUTF8 { HeaderParts.isMetaLine(FoldedLine(bytes: UnsafeBufferPointer(rebasing: $0[range])), words: words) }
+    }
+
+    /// `HeaderParts.isReadingTime(normalized)`: the normalized line is made only when its bytes
+    /// end or start with a phrase of one.
+    var isReadingTime: Bool {
+        guard let range = normalizedRange else { return HeaderParts.isReadingTime(normalizedString) }
+        var copy = text
+        guard copy.withUTF8({ HeaderParts.mayBeReadingTime(FoldedLine(bytes: UnsafeBufferPointer(rebasing: $0[range]))) }) else {
+            return false
+        }
+        return HeaderParts.isReadingTime(normalized)
+    }
+
     /// The bytes of `text` that `normalized` is, ASCII capitals lower-cased (see `FoldedLine`);
     /// nil when `normalized` is `normalizedString`.
     private let normalizedRange: Range<Int>?
