@@ -22,17 +22,19 @@ public struct KeyMap: Equatable, Sendable {
     }
 
     public private(set) var rows: [Row]
-    /// Per context (see `slot`), the command of each key. (Not a Dictionary keyed
-    /// by context: each key type of its own costs a search of every protocol
-    /// conformance in the program on first use, ~0.35 M instructions at start.)
-    private var lookup: [[Key: Command]] = Array(repeating: [:], count: KeyContext.allCases.count)
+    /// Per context (see `slot`), each key with its command, the first row's
+    /// when rows share a key. Lists, searched in order: a few dozen keys a
+    /// context. (Not Dictionaries: the first table keyed by a type of its own
+    /// costs a search of every protocol conformance in the program, ~0.2 M
+    /// instructions at start, for `Key` and again for the context.)
+    private var lookup: [[(key: Key, command: Command)]] = Array(repeating: [], count: KeyContext.allCases.count)
 
     public init(rows: [Row]) {
         self.rows = rows
         for row in rows {
             let slot = Self.slot(row.context)
-            for key in row.keys where lookup[slot][key] == nil {
-                lookup[slot][key] = row.command
+            for key in row.keys where !lookup[slot].contains(where: { $0.key == key }) {
+                lookup[slot].append((key, row.command))
             }
         }
     }
@@ -51,8 +53,12 @@ public struct KeyMap: Equatable, Sendable {
 
     /// The command for `key` in `context`; list and reader fall back to global.
     public func command(for key: Key, in context: KeyContext) -> Command? {
-        if let command = lookup[Self.slot(context)][key] { return command }
-        return context == .help || context == .links ? nil : lookup[Self.slot(.global)][key]
+        if let command = Self.find(key, in: lookup[Self.slot(context)]) { return command }
+        return context == .help || context == .links ? nil : Self.find(key, in: lookup[Self.slot(.global)])
+    }
+
+    private static func find(_ key: Key, in bindings: [(key: Key, command: Command)]) -> Command? {
+        bindings.first { $0.key == key }?.command
     }
 
     /// "j/k move  Enter open …" for the status bar.

@@ -25,12 +25,16 @@ enum TitleBar {
     /// "…/Articles/2026" for a folder name too long for `width` columns.
     static func leftTruncated(_ text: String, to width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }
-        var tail = ""
-        for character in text.reversed() {
-            if DisplayWidth.of(tail) + DisplayWidth.of(character) + 1 > width { break }
-            tail.insert(character, at: tail.startIndex)
+        var start = text.endIndex
+        var used = 1  // the ellipsis
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            let columns = DisplayWidth.of(text[before])
+            if used + columns > width { break }
+            used += columns
+            start = before
         }
-        return "…" + tail
+        return "…" + String(text[start...])  // (String + Substring is generic: looked up at run time)
     }
 
     /// 10000 -> "10,000".
