@@ -4,7 +4,8 @@ import Testing
 
 /// `HTMLParser.parse` builds its tree from libxml2's SAX events; it must be the
 /// tree libxml2 builds itself, copied (`HTMLTreeCopy`, the way it was done before),
-/// on random tag soup and on every HTML file the tests and samples hold.
+/// on random tag soup and on every HTML file the tests and samples hold; and its
+/// elements must come numbered as `PageIndex.number` numbers them.
 struct HTMLTreeBuilderTests {
     /// Describes where two trees first differ; nil when they are the same.
     static func difference(_ a: HTMLNode, _ b: HTMLNode, path: String = "") -> String? {
@@ -35,6 +36,11 @@ struct HTMLTreeBuilderTests {
         #expect(built.topComments == copied.topComments, "\(shown)", sourceLocation: sourceLocation)
         let difference = Self.difference(built.root, copied.root)
         #expect(difference == nil, "\(difference ?? ""): \(shown)", sourceLocation: sourceLocation)
+        // The builder numbers elements as it makes them: the order and parents `PageIndex.number` finds by walking.
+        #expect(built.elements.enumerated().allSatisfy { $0.element.index == $0.offset }, "\(shown)", sourceLocation: sourceLocation)
+        let (nodes, parents) = PageIndex.number(built.root)
+        #expect(built.elements.count == nodes.count && zip(built.elements, nodes).allSatisfy { $0 === $1 } && built.parents == parents,
+                "\(shown)", sourceLocation: sourceLocation)
     }
 
     static let tags = ["html", "head", "body", "p", "div", "span", "b", "i", "a", "table", "tr", "td", "th", "tbody", "ul", "ol", "li",

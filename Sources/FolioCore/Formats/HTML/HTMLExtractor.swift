@@ -11,7 +11,7 @@ public struct HTMLExtractor: ArticleExtractor {
         guard let parsed = HTMLParser.parse(bytes, encoding: HTMLCharset.detect(bytes)) else {
             throw .unreadable("could not parse HTML")
         }
-        let page = PageIndex(root: parsed.root)
+        let page = PageIndex(nodes: parsed.elements, parents: parsed.parents)
         let meta = HTMLMetadata(page: page, topComments: parsed.topComments)
         let links = LinkTable()
         let content = ArticleBodyFinder.find(in: page, title: meta.title)

@@ -13,6 +13,9 @@ enum HTMLParser {
         let root: HTMLNode
         /// Comments outside the root element (e.g. "saved from url=").
         let topComments: [String]
+        /// The elements in document order, numbered, and their parents: `PageIndex.number(root)`.
+        let elements: [HTMLNode]
+        let parents: [Int]
     }
 
     /// Parses `page`, whose character set is `encoding` (see `HTMLCharset`).

@@ -16,7 +16,8 @@ import Glibc
 ///   whose value is their name;
 /// - elements deeper than `HTMLParser.maxDepth` are flattened into their parent.
 /// Each open element gathers its children in its own list, which it hands
-/// to its node whole when it closes. The state is a struct reached through a
+/// to its node whole when it closes. Elements are numbered as they are made,
+/// which is the order `PageIndex.number` gives. The state is a struct reached through a
 /// pointer from the callbacks, so no access to it is checked at run time.
 struct HTMLTreeBuilder {
     private let text: (String) -> String
@@ -35,9 +36,14 @@ struct HTMLTreeBuilder {
         let owner: Int
         /// Depth of its children, as `HTMLTreeCopy` counts.
         let depth: Int
+        /// Where the node its children go in is in `elements`.
+        let index: Int
         var children: [HTMLNode] = []
     }
     private var frames: [Frame] = []
+    /// The elements made, in the order made, which is document order; and each one's parent's place there.
+    private var elements: [HTMLNode] = []
+    private var parents: [Int] = []
     /// Text not yet made a node: bytes, and 1 for text, 2 for script/style data, 0 for none.
     private var pending: [UInt8] = []
     private var pendingKind = 0
@@ -45,6 +51,8 @@ struct HTMLTreeBuilder {
     private init(text: @escaping (String) -> String) {
         self.text = text
         frames.reserveCapacity(64)
+        elements.reserveCapacity(256)
+        parents.reserveCapacity(256)
         pending.reserveCapacity(1024)
     }
 
@@ -87,7 +95,8 @@ struct HTMLTreeBuilder {
         guard parsed != 0 else { return nil }
         while !state.pointee.frames.isEmpty { state.pointee.close() }  // a parse stopped short leaves elements open
         guard let root = state.pointee.root else { return nil }
-        return HTMLParser.Result(root: root, topComments: state.pointee.topComments)
+        return HTMLParser.Result(root: root, topComments: state.pointee.topComments, elements: state.pointee.elements,
+                                 parents: state.pointee.parents)
     }
 
     private mutating func open(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -97,33 +106,34 @@ struct HTMLTreeBuilder {
             switch first {
             case .none:
                 first = .root
-                let node = element(name, attributes)
+                let node = element(name, attributes, parent: -1)
                 root = node
-                frames.append(Frame(node: node, owner: frames.count, depth: 1))
+                frames.append(Frame(node: node, owner: frames.count, depth: 1, index: node.index))
             case .root:
                 // Into the closed root, at its end.
-                let node = element(name, attributes)
+                let node = element(name, attributes, parent: 0)
                 root!.append(node)
-                frames.append(Frame(node: node, owner: frames.count, depth: 2))
+                frames.append(Frame(node: node, owner: frames.count, depth: 2, index: node.index))
             case .other:
                 if root == nil {
-                    let node = element(name, attributes)
+                    let node = element(name, attributes, parent: -1)
                     root = node
-                    frames.append(Frame(node: node, owner: frames.count, depth: 1))
+                    frames.append(Frame(node: node, owner: frames.count, depth: 1, index: node.index))
                 } else {
-                    frames.append(Frame(node: nil, owner: -1, depth: 1))  // beside the root: unseen
+                    frames.append(Frame(node: nil, owner: -1, depth: 1, index: -1))  // beside the root: unseen
                 }
             }
             return
         }
         let owner = frames[frames.count - 1].owner, depth = frames[frames.count - 1].depth
+        let index = frames[frames.count - 1].index
         guard owner >= 0, depth < HTMLParser.maxDepth else {
-            frames.append(Frame(node: nil, owner: owner, depth: depth))
+            frames.append(Frame(node: nil, owner: owner, depth: depth, index: index))
             return
         }
-        let node = element(name, attributes)
+        let node = element(name, attributes, parent: index)
         frames[owner].children.append(node)
-        frames.append(Frame(node: node, owner: frames.count, depth: depth + 1))
+        frames.append(Frame(node: node, owner: frames.count, depth: depth + 1, index: node.index))
     }
 
     private mutating func close() {
@@ -179,7 +189,9 @@ struct HTMLTreeBuilder {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private func element(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> HTMLNode {
+    /// A new element, numbered and listed with its parent's place in `elements`.
+    private mutating func element(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                  parent: Int) -> HTMLNode {
         let (name, tag) = XMLNameCache.name(name)
         var list = HTMLAttributes()
         if let attributes {
@@ -197,7 +209,11 @@ struct HTMLTreeBuilder {
                 list[XMLNameCache.name(attributeName).0] = text(value)
             }
         }
-        return HTMLNode(kind: .element, name: name, tag: tag, attributes: list)
+        let node = HTMLNode(kind: .element, name: name, tag: tag, attributes: list)
+        node.index = elements.count
+        elements.append(node)
+        parents.append(parent)
+        return node
     }
 
     /// libxml2's `htmlIsBooleanAttr`: attributes whose bare name means their name as value.

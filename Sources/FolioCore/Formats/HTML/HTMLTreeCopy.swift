@@ -22,7 +22,9 @@ enum HTMLTreeCopy {
             top = node.pointee.next
         }
         guard let rootPointer = xml.rootElement(doc) else { return nil }
-        return HTMLParser.Result(root: convert(rootPointer, xml: xml, text: input.text), topComments: comments.map(input.text))
+        let root = convert(rootPointer, xml: xml, text: input.text)
+        let (elements, parents) = PageIndex.number(root)
+        return HTMLParser.Result(root: root, topComments: comments.map(input.text), elements: elements, parents: parents)
     }
 
     /// Copies a libxml2 subtree without recursion.

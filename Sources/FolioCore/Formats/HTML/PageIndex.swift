@@ -24,7 +24,13 @@ final class PageIndex {
 
     var count: Int { nodes.count }
 
-    init(root: HTMLNode) {
+    convenience init(root: HTMLNode) {
+        let (nodes, parents) = Self.number(root)
+        self.init(nodes: nodes, parents: parents)
+    }
+
+    /// The elements below and with `root` in document order, each given its `index`, and their parents' indices.
+    static func number(_ root: HTMLNode) -> (nodes: [HTMLNode], parents: [Int]) {
         var nodes: [HTMLNode] = []
         var parents: [Int] = []
         var stack: [(HTMLNode, Int)] = [(root, -1)]
@@ -34,6 +40,11 @@ final class PageIndex {
             parents.append(parent)
             for child in node.children.reversed() where child.kind == .element { stack.append((child, node.index)) }
         }
+        return (nodes, parents)
+    }
+
+    /// `nodes` numbered already: what `number` gives (`HTMLTreeBuilder` makes them in this order).
+    init(nodes: [HTMLNode], parents: [Int]) {
         self.nodes = nodes
         self.parents = parents
         tags = nodes.map(\.tag)
