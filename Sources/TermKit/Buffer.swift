@@ -41,10 +41,16 @@ public struct Buffer: Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.width - x)
         guard limit > 0 else { return 0 }
+        var text = text
+        // Printable ASCII (most of every frame): a cell per byte, each one column
+        // wide and clean as it is, without walking Characters.
+        if let column = text.withUTF8({ putASCII($0, x: x, y: y, limit: limit, style: style) }) { return column }
         let clean = TerminalText.sanitize(text)
         var column = 0
+        var last: (character: Character, width: Int)?  // runs of one character ("────") are measured once
         for character in clean {
-            let w = DisplayWidth.of(character)
+            let w: Int
+            if let last, last.character == character { w = last.width } else { w = DisplayWidth.of(character); last = (character, w) }
             if w == 0 { continue }
             if column + w > limit {
                 if w == 2 && column < limit { set(x + column, y, Cell(" ", style: style)); column += 1 }
@@ -59,6 +65,16 @@ public struct Buffer: Equatable, Sendable {
             column += w
         }
         return column
+    }
+
+    /// `put` for text of printable ASCII bytes only; nil (nothing written) for any other text.
+    private mutating func putASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, limit: Int, style: Style) -> Int? {
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let count = min(bytes.count, limit)
+        for i in 0..<count where x + i >= 0 {
+            set(x + i, y, Cell(String(Character(Unicode.Scalar(bytes[i]))), style: style))
+        }
+        return count
     }
 
     /// Writes styled spans one after the other; returns the columns used.
