@@ -42,10 +42,12 @@ public final class NCursesTerminal: Backend {
         mouseinterval(0)
     }
 
-    /// The user's locale; when none is set at all (common over SSH) and the
-    /// default is not UTF-8, C.UTF-8, so that text other than ASCII shows.
+    /// The user's character set (LC_CTYPE, all ncursesw needs); when none is set
+    /// at all (common over SSH) and the default is not UTF-8, C.UTF-8, so that
+    /// text other than ASCII shows. The other categories stay "C": numbers are
+    /// formatted alike everywhere, and no dozen locale files are read at start.
     static func chooseLocale() {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
         let chosen = names.contains { name in getenv(name).map { $0.pointee != 0 } ?? false }
