@@ -31,8 +31,8 @@ struct Browse: FolioCommand {
 
     func run() throws {
         let started = FrameTrace.now()
-        let settings = Config.load(option: config)
         if dumpConfig {
+            let settings = Config.load(option: config)
             for problem in settings.problems { CommandSupport.printError(problem.description) }
             print(settings.dump(), terminator: "")
             return
@@ -42,11 +42,13 @@ struct Browse: FolioCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw UserError("the reader needs a terminal; for scripts use 'folio list' or 'folio show'")
             }
-            // The state database opens on another thread while the index is read
-            // and the terminal set up, and the article the first frame shows is
-            // read meanwhile: each is a good part of the time to that frame.
+            // The state database opens on another thread, as early as it may
+            // (the first frame waits for it), while the configuration and the
+            // index are read and the terminal set up, and the article the first
+            // frame shows is read meanwhile.
             let statePath = StateLocation.resolve(option: options.state)
             let opening = BackgroundValue { SavedState(path: statePath) }
+            let settings = Config.load(option: config)
             // What the index knows shows at once, read without opening it for
             // writing; the folder is checked in the background after the first
             // frame, by the indexer, which opens the index on its own thread.
