@@ -79,6 +79,16 @@ public struct FrontMatter: Equatable, Sendable {
         return text.trimmingSpaces()
     }
 
+    /// `line.first == " " || line.first == "\t"`, on bytes when the byte after is ASCII
+    /// (then the first Character is that one byte: no mark joins it).
+    static func startsIndented(_ line: Substring) -> Bool {
+        let utf8 = line.utf8
+        guard let first = utf8.first, first == 0x20 || first == 0x09 else { return false }
+        let second = utf8.index(after: utf8.startIndex)
+        if second == utf8.endIndex || utf8[second] < 0x80 { return true }
+        return line.first == " " || line.first == "\t"
+    }
+
     /// `key: value`, `- item`, or an indented continuation line.
     static func looksLikeYAML(_ line: Substring) -> Bool {
         let trimmed = line.trimmingSpaces()
@@ -91,6 +101,7 @@ public struct FrontMatter: Equatable, Sendable {
 
     static func parse(_ lines: ArraySlice<Substring>) -> FrontMatter {
         var matter = FrontMatter()
+        matter.values.reserveCapacity(16)  // clippers write about ten keys: no growing as they come
         var currentKey: String?
         /// A block scalar (`|` or `>`) or a plain value continued on indented lines;
         /// `split` is set for a plain value, already split into the key's values.
@@ -98,6 +109,10 @@ public struct FrontMatter: Equatable, Sendable {
 
         func finishBlock() {
             guard let b = block else { return }
+            // A plain value of one line that starts and ends with printable ASCII other than
+            // a space: the trimmed join below would be that line again, so nothing changes.
+            if b.split, b.lines.count == 1, let f = b.lines[0].utf8.first, let l = b.lines[0].utf8.last,
+               f > 0x20, f < 0x7F, l > 0x20, l < 0x7F { block = nil; return }
             let joined = b.literal ? b.lines.joined(separator: "\n") : b.lines.joined(separator: " ")
             let value = joined.trimmingSpacesAndNewlines()
             // A plain value that did not go on: its values are the ones already there.
@@ -106,16 +121,15 @@ public struct FrontMatter: Equatable, Sendable {
             block = nil
         }
 
-        for raw in lines {
-            let line = String(raw)
-            let trimmed = trimSpaces(line[...])
-            let indented = line.first == " " || line.first == "\t"
+        for line in lines {
+            let trimmed = trimSpaces(line)
+            let indented = startsIndented(line)
             if block != nil {
                 if indented || trimmed.isEmpty { block!.lines.append(trimmed); continue }
                 finishBlock()
             }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            if trimmed.hasPrefix("- ") || trimmed == "-", let key = currentKey {
+            if trimmed.isEmpty || trimmed.hasASCIIPrefix("#") { continue }
+            if trimmed.hasASCIIPrefix("- ") || trimmed == "-", let key = currentKey {
                 matter.values[key, default: []].append(clean(String(trimmed.dropFirst(1))))
                 continue
             }
@@ -124,17 +138,19 @@ public struct FrontMatter: Equatable, Sendable {
             guard !key.isEmpty else { continue }
             let value = trimSpaces(line[line.index(after: colon)...])
             currentKey = key
-            if let indicator = value.first, indicator == "|" || indicator == ">",
+            // "|" and ">" have no canonical twins: a value not starting with either byte
+            // does not start with either Character.
+            if let b = value.utf8.first, b == 0x7C || b == 0x3E, let indicator = value.first, indicator == "|" || indicator == ">",
                value.dropFirst().allSatisfy({ "+-0123456789 ".contains($0) }) {
                 matter.values[key] = []
                 block = (key, indicator == "|", [], false)
             } else if value.isEmpty {
                 matter.values[key] = []
-            } else if value.hasPrefix("["), value.hasSuffix("]"), !(value.hasPrefix("[[") && value.hasSuffix("]]")) {
+            } else if value.utf8.first == 0x5B, value.hasPrefix("["), value.hasSuffix("]"), !(value.hasPrefix("[[") && value.hasSuffix("]]")) {
                 matter.values[key] = splitInlineList(String(value.dropFirst().dropLast())).map(clean)
             } else {
                 matter.values[key] = splitWikiLinks(value)
-                if !value.hasPrefix("\""), !value.hasPrefix("'") { block = (key, false, [value], true) }  // may continue on indented lines
+                if !value.hasASCIIPrefix("\""), !value.hasASCIIPrefix("'") { block = (key, false, [value], true) }  // may continue on indented lines
             }
         }
         finishBlock()

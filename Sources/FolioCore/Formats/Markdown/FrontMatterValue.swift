@@ -1,3 +1,5 @@
+import Foundation
+
 /// `FrontMatter.clean` and the first steps of `splitWikiLinks` on the UTF-8 bytes
 /// of simple text (`SimpleCharacters`): there every Character is one scalar with
 /// no canonical twin, and the marks looked for (quotes, brackets, "|") are ASCII,
@@ -65,8 +67,23 @@ enum FrontMatterValue {
         return (lo, hi)
     }
 
-    /// Whether the bytes `first, second(, third)` occur in `lo..<hi`.
+    /// Whether the bytes `first, second(, third)` occur in `lo..<hi`; each `first` that
+    /// could start them is found with memchr.
     static func contains(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ first: UInt8, _ second: UInt8, _ third: UInt8? = nil) -> Bool {
+        let length = third == nil ? 2 : 3
+        guard let base = b.baseAddress else { return false }
+        var i = lo
+        while i + length <= hi {
+            guard let found = memchr(base + i, Int32(first), hi - length + 1 - i) else { return false }
+            let j = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            if b[j + 1] == second && (third == nil || b[j + 2] == third!) { return true }
+            i = j + 1
+        }
+        return false
+    }
+
+    /// `contains` a byte at a time: the reference for the tests.
+    static func containsReference(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ first: UInt8, _ second: UInt8, _ third: UInt8? = nil) -> Bool {
         let length = third == nil ? 2 : 3
         var i = lo
         while i + length <= hi {
