@@ -50,7 +50,7 @@ struct MarkdownBlocks {
             guard !paragraph.isEmpty else { return }
             let parsed = inlines.parse(bytes: Self.joinParagraphBytes(paragraph))
             if !parsed.isEmpty, !parsed.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { blocks.append(.paragraph(parsed)) }
-            paragraph = []
+            paragraph.removeAll(keepingCapacity: true)
         }
 
         while i < lines.count {

@@ -23,8 +23,15 @@ struct MarkdownInlines {
         return Self.merge(out)
     }
 
-    /// Joins neighbouring runs of the same style.
+    /// Joins neighbouring runs of the same style; runs with nothing to join or drop
+    /// (a plain paragraph's one run) are returned as they are.
     static func merge(_ inlines: [Inline]) -> [Inline] {
+        if inlines.count == 1, !inlines[0].text.isEmpty { return inlines }
+        return mergeReference(inlines)
+    }
+
+    /// `merge` step by step, for any runs.
+    static func mergeReference(_ inlines: [Inline]) -> [Inline] {
         var result: [Inline] = []
         for inline in inlines where !inline.text.isEmpty {
             if let last = result.last, last.style == inline.style, last.linkNumber == inline.linkNumber {
@@ -34,6 +41,55 @@ struct MarkdownInlines {
             }
         }
         return result
+    }
+}
+
+extension MarkdownInlines {
+    /// The bytes the parser's switch handles: `\`, `` ` ``, `!`, `[`, `<`, `*`, `_`, `~`.
+    @inline(__always)
+    static func opensSomething(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x5C, 0x60, 0x21, 0x5B, 0x3C, 0x2A, 0x5F, 0x7E: return true
+        default: return false
+        }
+    }
+
+    /// The first index in `from..<to` whose byte `opensSomething`, or `to`. Eight bytes at
+    /// a time are passed over when each is plainly text: non-ASCII, a space, or in one of
+    /// the ranges "\"" to ")", "+" to ";", "=" to "Z", "a" to "}" (no opener is in them);
+    /// a word with any other byte is looked at a byte at a time.
+    static func firstOpener(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        var j = from
+        while j + 8 <= to {
+            let x = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+            if plainWord(x) { j += 8; continue }
+            let stop = j + 8
+            while j < stop, !opensSomething(p[j]) { j += 1 }
+            if j < stop { return j }
+        }
+        while j < to, !opensSomething(p[j]) { j += 1 }
+        return j
+    }
+
+    /// Whether every byte of `x` is non-ASCII, a space, or in one of the ranges above.
+    /// Per byte, with the high bit cleared (so no sum carries into the next byte):
+    /// b >= lo when b + (0x80 - lo) has the high bit, b <= hi when b + (0x7F - hi) has not.
+    @inline(__always)
+    static func plainWord(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let low = x & ~highs
+        @inline(__always) func within(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (low &+ ones &* (0x80 - lo)) & ~(low &+ ones &* (0x7F - hi))
+        }
+        let plain = x | within(0x20, 0x20) | within(0x22, 0x29) | within(0x2B, 0x3B) | within(0x3D, 0x5A) | within(0x61, 0x7D)
+        return plain & highs == highs
+    }
+
+    /// `firstOpener` a byte at a time: the reference for the tests.
+    static func firstOpenerReference(_ bytes: [UInt8], from: Int, to: Int) -> Int {
+        var j = from
+        while j < to, !opensSomething(bytes[j]) { j += 1 }
+        return j
     }
 }
 
@@ -102,10 +158,10 @@ private struct Parser {
     // MARK: parsing
 
     mutating func parse(_ lo: Int, _ hi: Int, style: Inline.Style, link: Int?, depth: Int, into out: inout [Inline]) {
-        var text: [UInt8] = []
+        var text = InlineTextBuffer()
         func flush() {
-            if !text.isEmpty { out.append(Inline(HTMLEntities.decode(String(decoding: text, as: UTF8.self)), style: style, linkNumber: link)) }
-            text.removeAll(keepingCapacity: true)
+            if !text.isEmpty { out.append(Inline(HTMLEntities.decode(text.string(bytes)), style: style, linkNumber: link)) }
+            text.removeAll()
         }
         let nested = depth < MarkdownInlines.maxDepth
         var i = lo
@@ -113,8 +169,8 @@ private struct Parser {
             let c = bytes[i]
             switch c {
             case 0x5C:  // "\"
-                if i + 1 < hi, Self.isASCIIPunctuation(bytes[i + 1]) { text.append(bytes[i + 1]); i += 2; continue }
-                if i + 1 < hi, bytes[i + 1] == 0x0A { text.append(0x0A); i += 2; continue }
+                if i + 1 < hi, Self.isASCIIPunctuation(bytes[i + 1]) { text.append(i + 1, i + 2, bytes); i += 2; continue }
+                if i + 1 < hi, bytes[i + 1] == 0x0A { text.append(i + 1, i + 2, bytes); i += 2; continue }
             case 0x60:  // "`"
                 let n = run(from: i, of: 0x60, limit: hi)
                 if let close = codeSpanEnd(from: i + n, length: n, limit: hi) {
@@ -126,7 +182,7 @@ private struct Parser {
                     i = close + n
                     continue
                 }
-                text.append(contentsOf: bytes[i..<(i + n)])
+                text.append(i, i + n, bytes)
                 i += n
                 continue
             case 0x21 where i + 1 < hi && bytes[i + 1] == 0x5B:  // "!["
@@ -150,7 +206,7 @@ private struct Parser {
                 if let result = html(at: i, limit: hi, style: style, link: link, depth: depth) {
                     switch result {
                     case .skip(let end): i = end
-                    case .text(let end, let t): text.append(contentsOf: t.utf8); i = end
+                    case .text(let end, let t): text.append(t, bytes); i = end
                     case .inlines(let end, let inlines): flush(); out.append(contentsOf: inlines); i = end
                     }
                     continue
@@ -167,30 +223,20 @@ private struct Parser {
                     i = close + n
                     continue
                 }
-                text.append(contentsOf: bytes[i..<(i + n)])
+                text.append(i, i + n, bytes)
                 i += n
                 continue
             default:
                 // A run of bytes that start nothing: copied at once.
-                var j = i + 1
-                while j < hi, !Self.opensSomething(bytes[j]) { j += 1 }
-                text.append(contentsOf: bytes[i..<j])
+                let j = bytes.withUnsafeBufferPointer { MarkdownInlines.firstOpener($0.baseAddress!, from: i + 1, to: hi) }
+                text.append(i, j, bytes)
                 i = j
                 continue
             }
-            text.append(c)
+            text.append(i, i + 1, bytes)
             i += 1
         }
         flush()
-    }
-
-    /// The bytes the switch above handles: `\`, `` ` ``, `!`, `[`, `<`, `*`, `_`, `~`.
-    @inline(__always)
-    static func opensSomething(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x5C, 0x60, 0x21, 0x5B, 0x3C, 0x2A, 0x5F, 0x7E: return true
-        default: return false
-        }
     }
 
     /// The start of the backtick run of `length` that closes a code span, before `limit`.
