@@ -7,9 +7,10 @@ enum IndexSchema {
     /// are exactly these has the current schema (see `IndexSnapshot`).
     static let migrations = ["v1: files", "v2: full text", "v3: tags"]
 
+    /// No foreign keys here either: immediate checks (see `StateSchema.migrator`).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration(migrations[0]) { db in
+        migrator.registerMigration(migrations[0], foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE TABLE indexed_file (
                     root TEXT NOT NULL,
@@ -33,7 +34,7 @@ enum IndexSchema {
         // Full-text search (see `SearchIndex`). `search_document` keys each
         // document by root + path; its id is the rowid of the document's text
         // in the FTS5 table, so updates and removals never scan the text.
-        migrator.registerMigration(migrations[1]) { db in
+        migrator.registerMigration(migrations[1], foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE TABLE search_document (
                     id INTEGER PRIMARY KEY,
@@ -51,7 +52,7 @@ enum IndexSchema {
             try db.execute(sql: "DELETE FROM indexed_file")
         }
         // Tags from front matter, one per line (extraction version 3 reads every file again).
-        migrator.registerMigration(migrations[2]) { db in
+        migrator.registerMigration(migrations[2], foreignKeyChecks: .immediate) { db in
             try db.execute(sql: "ALTER TABLE indexed_file ADD COLUMN tags TEXT")
         }
         return migrator

@@ -14,9 +14,12 @@ enum StateSchema {
         (try? String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")) == migrations.sorted()
     }
 
+    /// The tables have no foreign keys, so the migrations run with immediate
+    /// checks: GRDB's default (deferred) turns them off and checks every
+    /// table's keys afterwards.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration(migrations[0]) { db in
+        migrator.registerMigration(migrations[0], foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE TABLE article_state (
                     identity TEXT PRIMARY KEY NOT NULL,
@@ -25,7 +28,7 @@ enum StateSchema {
                 ) WITHOUT ROWID
                 """)
         }
-        migrator.registerMigration(migrations[1]) { db in
+        migrator.registerMigration(migrations[1], foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 ALTER TABLE article_state ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE article_state ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
