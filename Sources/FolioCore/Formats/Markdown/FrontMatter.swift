@@ -136,7 +136,8 @@ public struct FrontMatter: Equatable, Sendable {
             guard !indented, let colon = line.firstIndex(ofASCII: 0x3A) else { continue }
             let key = trimSpaces(line[..<colon]).quickLowercased()
             guard !key.isEmpty else { continue }
-            let value = trimSpaces(line[line.index(after: colon)...])
+            // The colon is one byte standing alone (`firstIndex(ofASCII:)`): the value starts at the next byte.
+            let value = trimSpaces(line[line.utf8.index(after: colon)...])
             currentKey = key
             // "|" and ">" have no canonical twins: a value not starting with either byte
             // does not start with either Character.

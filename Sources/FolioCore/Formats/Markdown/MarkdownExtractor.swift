@@ -35,7 +35,7 @@ public struct MarkdownExtractor: ArticleExtractor {
             if url == nil || !(url!.hasPrefix("http")) { url = found }
             body.remove(at: index)
         }
-        if let u = url, !u.quickLowercased().hasPrefix("http") { url = nil }
+        if let u = url, !Self.startsWithHTTP(u) { url = nil }
         var tags = fm.list("tags", "keywords")
         Self.dropClipperLines(&body, tags: &tags)
         while let first = body.first, first == .rule { body.removeFirst() }
@@ -101,7 +101,9 @@ public struct MarkdownExtractor: ArticleExtractor {
             return kept.count
         }
         func inlines(_ runs: [Inline]) -> [Inline] {
-            runs.map { var r = $0; r.linkNumber = number($0.linkNumber); if r.linkNumber == nil { r.style.remove(.link) }; return r }
+            // Runs without a link, or a link style, stay as they are: nothing to renumber or remove.
+            if runs.allSatisfy({ $0.linkNumber == nil && !$0.style.contains(.link) }) { return runs }
+            return runs.map { var r = $0; r.linkNumber = number($0.linkNumber); if r.linkNumber == nil { r.style.remove(.link) }; return r }
         }
         func block(_ b: Block) -> Block {
             switch b {
@@ -146,6 +148,22 @@ public struct MarkdownExtractor: ArticleExtractor {
         }
     }
 
+    /// `url.quickLowercased().hasPrefix("http")`, on bytes when the first five are ASCII:
+    /// then the first four Characters are those bytes, and only "H", "T", "P" (or the letters
+    /// themselves) lower-case to "h", "t", "p". Other text goes the Character way.
+    static func startsWithHTTP(_ url: String) -> Bool {
+        let utf8 = url.utf8
+        var bytes = utf8.makeIterator()
+        var head: [UInt8] = []
+        head.reserveCapacity(5)
+        while head.count < 5, let b = bytes.next() { head.append(b) }
+        if head.allSatisfy({ $0 < 0x80 }) {
+            guard head.count >= 4 else { return false }
+            return head[0] | 0x20 == 0x68 && head[1] | 0x20 == 0x74 && head[2] | 0x20 == 0x74 && head[3] | 0x20 == 0x70
+        }
+        return url.quickLowercased().hasPrefix("http")
+    }
+
     /// MarkDownload's `> ## Excerpt` block.
     static func isExcerptQuote(_ block: Block) -> Bool {
         guard case .quote(let inner) = block, case .heading(_, let text)? = inner.first else { return false }
@@ -157,6 +175,8 @@ public struct MarkdownExtractor: ArticleExtractor {
         for (index, block) in body.prefix(4).enumerated() {
             guard case .paragraph(let inlines) = block, Self.length(inlines) < 2000 else { continue }
             let text = inlines.plainText.trimmingSpaces()
+            // Each label starts with "S", "U", "O" or "C", letters no other scalar is canonically equal to.
+            guard let first = text.utf8.first, first == 0x53 || first == 0x55 || first == 0x4F || first == 0x43 else { continue }
             for prefix in ["Source:", "URL:", "Original:", "Clipped from:", "Saved from:"] where text.hasPrefix(prefix) {
                 let rest = text.dropFirst(prefix.count).trimmingSpaces()
                 if rest.hasPrefix("http"), !rest.contains(" ") { return (index, rest) }
