@@ -35,11 +35,13 @@ enum CommandSupport {
     static func libraryFolder(_ argument: String?) throws -> String {
         let env = ProcessEnvironment.values["FOLIO_DIR"]
         let folder = argument ?? (env?.isEmpty == false ? env! : FileManager.default.currentDirectoryPath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+        // stat(2) itself: FileManager's check built a Dictionary of its own, whose
+        // first use searches every protocol conformance (~0.45 M instructions).
+        var info = stat()
+        guard PathCoding.withCString(folder, { stat($0, &info) }) == 0 else {
             throw UserError("\(folder): no such folder")
         }
-        guard isDirectory.boolValue else { throw UserError("\(folder): not a folder (to read one file, use: folio show \(folder))") }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw UserError("\(folder): not a folder (to read one file, use: folio show \(folder))") }
         return folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     }
 
