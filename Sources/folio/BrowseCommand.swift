@@ -63,7 +63,7 @@ struct Browse: FolioCommand {
             let newestFirst = CommandSupport.newestFirst(articles, Array(articles.indices))
             let preload = newestFirst.first.map { ArticlePreload(path: articles[$0].path, file: articles[$0].absolutePath) }
 
-            let noColor = ProcessEnvironment.values["NO_COLOR"].map { !$0.isEmpty } ?? false
+            let noColor = Environment.process["NO_COLOR"].map { !$0.isEmpty } ?? false
             let terminal = NCursesTerminal(useColor: !noColor)
             defer { terminal.close() }
             terminal.enableMouse(settings.settings.mouse)
@@ -130,7 +130,7 @@ struct Browse: FolioCommand {
         let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
         let standard = (absolute as NSString).standardizingPath
         if folder != "." && !folder.hasPrefix("/") && !folder.hasPrefix("..") { return PathCoding.display(folder) }
-        if let home = ProcessEnvironment.values["HOME"], !home.isEmpty, standard.hasPrefix(home + "/") {
+        if let home = Environment.process["HOME"], !home.isEmpty, standard.hasPrefix(home + "/") {
             return "~" + standard.dropFirst(home.count)
         }
         return PathCoding.display(standard)

@@ -33,7 +33,7 @@ enum CommandSupport {
 
     /// The library folder: the argument, else $FOLIO_DIR, else the current directory.
     static func libraryFolder(_ argument: String?) throws -> String {
-        let env = ProcessEnvironment.values["FOLIO_DIR"]
+        let env = Environment.process["FOLIO_DIR"]
         let folder = argument ?? (env?.isEmpty == false ? env! : FileManager.default.currentDirectoryPath)
         // stat(2) itself: FileManager's check built a Dictionary of its own, whose
         // first use searches every protocol conformance (~0.45 M instructions).

@@ -9,7 +9,7 @@ import Testing
 struct TrashTests {
     let temp: TempFolder
     let home: String
-    var environment: [String: String] { ["XDG_DATA_HOME": home + "/data", "HOME": home] }
+    var environment: Environment { ["XDG_DATA_HOME": home + "/data", "HOME": home] }
     var trash: String { home + "/data/Trash" }
 
     init() throws {
@@ -28,7 +28,7 @@ struct TrashTests {
 
     /// `Trash.move` into the test's home trash, failing the test if it ever looks
     /// for another mount's trash (which could make one at the top of a real disk).
-    func move(_ path: String, environment: [String: String]? = nil) throws(TrashError) -> TrashedItem {
+    func move(_ path: String, environment: Environment? = nil) throws(TrashError) -> TrashedItem {
         try Trash.move(path, environment: environment ?? self.environment, uid: getuid(), now: Date(), timeZone: .current,
                        mountPoint: { path in Issue.record("looked for the mount point of \(path)"); return nil })
     }

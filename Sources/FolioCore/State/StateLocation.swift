@@ -3,7 +3,7 @@ import Foundation
 /// Where the state database lives: `--state PATH`, else `$FOLIO_STATE`, else
 /// `$XDG_STATE_HOME/folio/state.sqlite` (default `~/.local/state/folio/state.sqlite`).
 public enum StateLocation {
-    public static func resolve(option: String?, environment: [String: String] = ProcessEnvironment.values) -> String {
+    public static func resolve(option: String?, environment: Environment = .process) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["FOLIO_STATE"], !env.isEmpty { return env }
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/folio/state.sqlite" }

@@ -15,13 +15,13 @@ import Foundation
 /// Either way `NAME.trashinfo` is created first (O_EXCL claims the name), then
 /// the file is moved to `files/NAME`; a clash picks `NAME.2.ext`, `NAME.3.ext`, …
 public enum Trash {
-    public static func move(_ path: String, environment: [String: String] = ProcessEnvironment.values) throws(TrashError) -> TrashedItem {
+    public static func move(_ path: String, environment: Environment = .process) throws(TrashError) -> TrashedItem {
         try move(path, environment: environment, uid: getuid(), now: Date(), timeZone: .current, mountPoint: TrashDirectories.mountPoint(of:))
     }
 
     /// `move` with its surroundings passed in, for tests: the user id, the
     /// clock, and how the mount point of a file is found.
-    static func move(_ path: String, environment: [String: String], uid: uid_t, now: Date, timeZone: TimeZone,
+    static func move(_ path: String, environment: Environment, uid: uid_t, now: Date, timeZone: TimeZone,
                      mountPoint: (String) -> String?) throws(TrashError) -> TrashedItem {
         guard let original = FileSystemCalls.absolute(path) else { throw .notFound(path: path) }
         guard let info = FileSystemCalls.lstatus(original) else {

@@ -5,7 +5,7 @@ import Foundation
 enum TrashDirectories {
     /// `$XDG_DATA_HOME/Trash`, else `$HOME/.local/share/Trash`. A relative
     /// `XDG_DATA_HOME` is ignored, as the XDG base directory specification says.
-    static func homeTrash(environment: [String: String]) -> String {
+    static func homeTrash(environment: Environment) -> String {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return join(data, "Trash") }
         let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
         return join(home, ".local/share/Trash")

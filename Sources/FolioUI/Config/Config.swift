@@ -93,7 +93,7 @@ public struct Config: Equatable, Sendable {
     }
 
     /// The configuration where `ConfigLocation.resolve` says, with NO_COLOR from `environment`.
-    public static func load(option: String? = nil, environment: [String: String] = ProcessEnvironment.values) -> Config {
+    public static func load(option: String? = nil, environment: Environment = .process) -> Config {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return load(path: ConfigLocation.resolve(option: option, environment: environment), noColor: noColor)
     }

@@ -5,7 +5,7 @@ import FolioCore
 /// else `$FOLIO_CONFIG`, else `$XDG_CONFIG_HOME/folio/config` (when absolute),
 /// else `~/.config/folio/config`.
 public enum ConfigLocation {
-    public static func resolve(option: String? = nil, environment: [String: String] = ProcessEnvironment.values) -> String {
+    public static func resolve(option: String? = nil, environment: Environment = .process) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["FOLIO_CONFIG"], !env.isEmpty { return env }
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/folio/config" }

@@ -12,7 +12,7 @@ public final class FrameTrace {
     private var sawFirstFrame = false
 
     /// A trace when `FOLIO_TRACE` names a file; `start` is the monotonic time the program began.
-    public init?(environment: [String: String] = ProcessEnvironment.values, start: UInt64) {
+    public init?(environment: Environment = .process, start: UInt64) {
         guard let path = environment["FOLIO_TRACE"], !path.isEmpty else { return nil }
         self.path = path
         self.start = start

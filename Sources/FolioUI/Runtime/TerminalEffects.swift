@@ -9,7 +9,7 @@ enum TerminalEffects {
     /// Terminal browsers take over the screen; others start beside folio.
     static let terminalBrowsers: Set<String> = ["lynx", "w3m", "links", "elinks", "browsh", "www-browser", "carbonyl"]
 
-    static func perform(_ effect: Effect, backend: Backend, environment: [String: String] = ProcessEnvironment.values) -> [Action] {
+    static func perform(_ effect: Effect, backend: Backend, environment: Environment = .process) -> [Action] {
         switch effect {
         case .copyToClipboard(let text):
             backend.copyToClipboard(text)
