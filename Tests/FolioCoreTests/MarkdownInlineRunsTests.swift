@@ -92,6 +92,19 @@ struct MarkdownInlineRunsTests {
         }
     }
 
+    /// The first-byte answer for "has a Character that is not whitespace" agrees with walking them.
+    @Test func visibleTextMatchesCharacterWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["", " ", "\t", "\n", "\u{B}", "\u{1C}", "\u{7F}", "\u{85}", "\u{A0}", "\u{2003}", "\u{301}", "a", "!", "~", "é", "日"]
+        for _ in 0..<20000 {
+            let runs = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                Inline((0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            }
+            let reference = !runs.isEmpty && !runs.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) })
+            #expect(MarkdownBlocks.hasVisibleText(runs) == reference, "\(runs)")
+        }
+    }
+
     /// Paragraphs of plain text, escapes, line breaks from HTML and emphasis read as before:
     /// the runs' text is the same whether or not it was copied.
     @Test func inlineTextKeepsItsBytes() {

@@ -49,7 +49,7 @@ struct MarkdownBlocks {
         func flush() {
             guard !paragraph.isEmpty else { return }
             let parsed = inlines.parse(bytes: Self.joinParagraphBytes(paragraph))
-            if !parsed.isEmpty, !parsed.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { blocks.append(.paragraph(parsed)) }
+            if Self.hasVisibleText(parsed) { blocks.append(.paragraph(parsed)) }
             paragraph.removeAll(keepingCapacity: true)
         }
 
@@ -157,6 +157,15 @@ struct MarkdownBlocks {
         }
         flush()
         return blocks
+    }
+
+    /// Whether some run has a Character that is not whitespace. A first run starting with
+    /// printable ASCII other than a space has one (its first Character starts with that
+    /// scalar, which is not White_Space); other runs are walked by Character.
+    static func hasVisibleText(_ runs: [Inline]) -> Bool {
+        guard let first = runs.first else { return false }
+        if let b = first.text.utf8.first, b > 0x20, b < 0x7F { return true }
+        return !runs.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) })
     }
 
     /// A paragraph's lines as one text (the straightforward form of `joinParagraphBytes`,
