@@ -3,7 +3,8 @@ import Testing
 @testable import FolioCore
 
 /// The extractor's shortcuts after parsing (the "http" test of a URL, the first-letter check
-/// of a source line, runs without links left as they are) give what the plain code gave.
+/// of a source line, runs without links left as they are, plain paragraphs passed over as
+/// clipper lines) give what the plain code gave.
 struct MarkdownExtractorShortcutsTests {
     static let pieces = ["", "h", "H", "t", "T", "p", "P", "s", "S", ":", "/", " ", "\u{301}", "\u{130}", "\u{212A}", "é", "\r\n", "\n",
                          "http", "HTTP", "https://a.example", "Source:", "URL:", "Original:", "Clipped from:", "Saved from:", "ſ", "\u{A0}"]
@@ -57,6 +58,51 @@ struct MarkdownExtractorShortcutsTests {
             let urls = Array(["u1", "u2", "u3"].prefix(Int.random(in: 0...3, using: &generator)))
             let new = MarkdownExtractor.renumberLinks(body, urls: urls), old = Self.referenceRenumber(body, urls: urls)
             #expect(new.0 == old.0 && new.1 == old.1, "\(body) \(urls)")
+        }
+    }
+
+    @Test func clipperLinesMatchReference() {
+        var generator = SystemRandomNumberGenerator()
+        let texts = ["", " ", "#", "#tag", "# tag", "#a #b", " #a", "\u{301}#a", "Read on Omnivore", "Read Original", "view on x", "a", "é", "\t#x", "Content", "#c #c"]
+        for _ in 0..<10000 {
+            let body: [Block] = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                let runs = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                    Inline(texts.randomElement(using: &generator)!, linkNumber: Bool.random(using: &generator) ? nil : 1)
+                }
+                return Int.random(in: 0...4, using: &generator) == 0 ? .heading(level: 2, runs) : .paragraph(runs)
+            }
+            var tags = Bool.random(using: &generator) ? [] : ["c"], referenceTags = tags
+            var new = body, old = body
+            MarkdownExtractor.dropClipperLines(&new, tags: &tags)
+            Self.referenceDropClipperLines(&old, tags: &referenceTags)
+            #expect(new == old && tags == referenceTags, "\(body)")
+        }
+    }
+
+    /// `dropClipperLines` as it was: every paragraph's plain text made and asked.
+    static func referenceDropClipperLines(_ body: inout [Block], tags: inout [String]) {
+        var index = 0
+        while index < min(body.count, 4) {
+            if case .heading(_, let text) = body[index], text.plainText.quickLowercased() == "content" {
+                body.remove(at: index)
+                continue
+            }
+            guard case .paragraph(let inlines) = body[index], MarkdownExtractor.length(inlines) < 2000 else { index += 1; continue }
+            let text = inlines.plainText
+            let words = text.first(where: { !$0.isWhitespace }) == "#" ? text.split(whereSeparator: \.isWhitespace) : []
+            if !words.isEmpty, words.allSatisfy({ $0.hasPrefix("#") && $0.count > 1 }) {
+                tags += words.map { String($0.dropFirst()) }.filter { !tags.contains($0) }
+                body.remove(at: index)
+                continue
+            }
+            let links = inlines.filter { $0.linkNumber != nil }
+            let allLinks = inlines.allSatisfy { $0.linkNumber != nil || $0.text.allSatisfy(\.isWhitespace) }
+            let readLabels = ["read on ", "read original", "view original", "open original", "original article", "view on "]
+            if !links.isEmpty, allLinks, links.allSatisfy({ link in readLabels.contains { link.text.quickLowercased().hasPrefix($0) } }) {
+                body.remove(at: index)
+                continue
+            }
+            index += 1
         }
     }
 

@@ -129,6 +129,12 @@ public struct MarkdownExtractor: ArticleExtractor {
                 continue
             }
             guard case .paragraph(let inlines) = body[index], Self.length(inlines) < 2000 else { index += 1; continue }
+            // Neither a tag line nor clipper links: no link, and the first run starts with
+            // printable ASCII other than "#" (the first Character that is not whitespace).
+            if let b = inlines.first?.text.utf8.first, b > 0x20, b < 0x7F, b != 0x23, inlines.allSatisfy({ $0.linkNumber == nil }) {
+                index += 1
+                continue
+            }
             let text = inlines.plainText
             // Tag lines start with "#": only those are split into words.
             let words = text.first(where: { !$0.isWhitespace }) == "#" ? text.split(whereSeparator: \.isWhitespace) : []
